@@ -1,0 +1,192 @@
+"""``dragoman classify``: the event between a given actor and recipient (CONTRACT.md).
+
+Records are ``{"id", "text", "actor": {"start", "end"}, "recipient": {"start", "end"}}``;
+either role may be null. The answer comes from the same event coder as ``dragoman
+code``, asked about that one pair.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from dragoman.io.readers import STDIN, ReadError, decode
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifyRequest:
+    """One record to classify: the text and the character spans of the two roles."""
+
+    id: str
+    text: str
+    actor: tuple[int, int] | None
+    recipient: tuple[int, int] | None
+
+
+def _span(value: object, text: str, role: str) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("start"), int)
+        or not isinstance(value.get("end"), int)
+    ):
+        raise ValueError(f'\'{role}\' must be null or {{"start": int, "end": int}}')
+    start, end = value["start"], value["end"]
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"'{role}' span {start}-{end} is outside the text")
+    return start, end
+
+
+def parse_request(record: object, fallback_id: str) -> ClassifyRequest:
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise ValueError("a record must be a JSON object with a 'text' string")
+    text = record["text"]
+    rid = record.get("id")
+    return ClassifyRequest(
+        id=str(rid) if rid not in (None, "") else fallback_id,
+        text=text,
+        actor=_span(record.get("actor"), text, "actor"),
+        recipient=_span(record.get("recipient"), text, "recipient"),
+    )
+
+
+def read_requests(path: str) -> Iterator[ClassifyRequest | ReadError]:
+    """Requests from a JSONL file or standard input; a bad line is an error for that line."""
+    source = "<stdin>" if path == STDIN else path
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+        content = decode(data)
+    except FileNotFoundError:
+        yield ReadError(source, "no such file or directory")
+        return
+    except (OSError, ValueError) as exc:
+        yield ReadError(source, str(exc))
+        return
+    for number, line in enumerate(content.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield parse_request(json.loads(line), f"{number}")
+        except json.JSONDecodeError as exc:
+            yield ReadError(source, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+        except ValueError as exc:
+            yield ReadError(source, str(exc), number)
+
+
+def _overlaps(entity_start: int, entity_end: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and entity_start < span[1] and span[0] < entity_end
+
+
+def _head_token(parsed, span: tuple[int, int] | None):
+    """The syntactic head of a character span (the token whose head lies outside)."""
+    if span is None:
+        return None
+    chars = parsed.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None or len(chars) == 0:
+        return None
+    return chars.root
+
+
+def _ancestors(token) -> list:
+    out = [token]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def _path(actor_head, recipient_head) -> list[int]:
+    """Token indices on the dependency path between the two heads (both ends included)."""
+    if actor_head is None or recipient_head is None:
+        return []
+    up_a = _ancestors(actor_head)
+    up_r = _ancestors(recipient_head)
+    index_a = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate(up_r):
+        if t.i in index_a:
+            return [x.i for x in up_r[: n + 1]] + [x.i for x in up_a[: index_a[t.i]]]
+    return [t.i for t in up_r] + [t.i for t in up_a]
+
+
+#: Cooperation that did not happen is, between these two parties, a rejection.
+_NEGATED_TO_REJECT = frozenset(
+    {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+)
+
+
+def classify_parsed(coder, request: ClassifyRequest, parsed) -> dict:
+    """The PLOVER type of what ``request.actor`` does to ``request.recipient``.
+
+    Uses the event coder's own candidates: first one whose actor and recipient overlap
+    the given spans; else one on the parse path between them whose actor overlaps the
+    actor span; else the nearest on the path. None when no predicate fits.
+    """
+    from dragoman.layers.entities import find_mentions
+    from dragoman.layers.events.speech import find_reports
+
+    ev = coder.events
+    mentions = find_mentions(parsed, coder.lexicon, None)
+    index = {}
+    for m in mentions:
+        for i in range(m.start_token, m.end_token):
+            if i not in index or m.head == i:
+                index[i] = m
+    reports = find_reports(parsed, ev.frames)
+    candidates = []
+    for token in parsed:
+        if token.is_space or token.is_punct:
+            continue
+        cand = ev.candidate(token, parsed, index, reports, None)
+        if cand is not None:
+            candidates.append(cand)
+    a_head = _head_token(parsed, request.actor)
+    r_head = _head_token(parsed, request.recipient)
+    path = _path(a_head, r_head) if a_head is not None and r_head is not None else []
+    on_path = {i: n for n, i in enumerate(path)}
+
+    def actor_fits(c) -> bool:
+        return request.actor is None or any(
+            _overlaps(e.start, e.end, request.actor) for e in c.actor
+        )
+
+    def recipient_fits(c) -> bool:
+        if request.recipient is None:
+            return not c.recipient or True
+        return any(_overlaps(e.start, e.end, request.recipient) for e in c.recipient)
+
+    ranked = []
+    for c in candidates:
+        rank = 4
+        if actor_fits(c) and recipient_fits(c):
+            rank = 0
+        elif c.trigger.i in on_path and actor_fits(c):
+            rank = 1
+        elif c.trigger.i in on_path:
+            rank = 2
+        elif actor_fits(c):
+            rank = 3
+        distance = abs(c.trigger.i - (r_head.i if r_head is not None else c.trigger.i))
+        ranked.append((rank, distance, c.trigger.i, c))
+    ranked.sort(key=lambda x: x[:3])
+    result = {
+        "id": request.id,
+        "plover": {"type": None, "mode": None},
+        "cameo": {"code": None},
+        "score": 0.0,
+    }
+    if not ranked or ranked[0][0] == 4:
+        return result
+    rank, _, _, best = ranked[0]
+    ptype, mode, cameo = best.plover_type, best.mode, best.cameo
+    if best.modality.value == "negated" and ptype in _NEGATED_TO_REJECT:
+        ptype, mode, cameo = "REJECT", None, "120"
+    result.update(
+        plover={"type": ptype, "mode": mode},
+        cameo={"code": cameo},
+        score=round(best.score * (1.0, 0.9, 0.7, 0.6)[rank], 4),
+        rule=f"lexicon:{best.rule.id}",
+    )
+    return result

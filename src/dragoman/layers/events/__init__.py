@@ -1,0 +1,507 @@
+"""The events layer: who did what to whom, in PLOVER 1.3 and CAMEO 1.1b3.
+
+For every sentence: find predicates that report political interaction (verbs and event
+nouns in the event lexicon, ``data/events/predicates.tsv``), take actor and recipient from
+the parse (``arguments``), read the modality (``modality``) and the reporting frame
+(``speech``), apply the PLOVER rules that depend on them (future cooperation is AGREE, a
+future RETREAT is CONCEDE, a refused cooperation is REJECT), and keep the evidence: the
+rule id, the path through the parse, a score. When no rule fits, there is no event: there
+is no default code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dragoman.document import Entity, Event, EventDate, Span
+from dragoman.layers.entities import Mention
+from dragoman.layers.entities.groups import build_group
+from dragoman.layers.events.arguments import (
+    Arg,
+    is_passive,
+    noun_actor,
+    noun_modifier_actors,
+    of_argument,
+    recipients,
+    verb_actor,
+    with_conjuncts,
+)
+from dragoman.layers.events.frames import Frames, frames
+from dragoman.layers.events.modality import Modality, modality_of
+from dragoman.layers.events.speech import Report, find_reports, report_for
+from dragoman.lexicon import Lexicon
+from dragoman.lexicon.predicates import PredicateLexicon, PredicateRule
+from dragoman.ontology import COOPERATIVE, cameo_quad, goldstein, plover_types
+
+VERBAL_CONFLICT_NEEDING_OTHER = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+#: Types whose object is often another event: "insists on the withdrawal of US forces",
+#: "rejected the release of …": the recipient is the doer of that event.
+LOOK_THROUGH = frozenset({"REQUEST", "REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN"})
+_MUST = frozenset({"must", "should", "need", "have"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A predicate with its rule and arguments before it becomes an Event."""
+
+    trigger: Token
+    rule: PredicateRule
+    actor: list[Entity]
+    recipient: list[Entity]
+    modality: Modality
+    report: Report | None
+    steps: list[str] = field(default_factory=list)
+    score: float = 0.9
+    plover_type: str = ""
+    cameo: str = ""
+    mode: str | None = None
+
+
+class EventCoder:
+    """Codes events in parsed documents with the event lexicon."""
+
+    def __init__(self, predicates: PredicateLexicon, lexicon: Lexicon) -> None:
+        self.predicates = predicates
+        self.lexicon = lexicon
+        self.frames: Frames = frames()
+
+    # ---- predicates ---------------------------------------------------------------------
+    def rule_for(
+        self, token: Token, report: Report | None, mod: Modality | None = None
+    ) -> PredicateRule | None:
+        """The most specific lexicon rule whose requirements the token meets."""
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
+            pos = "verb"
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            pos = "noun"
+        else:
+            return None
+        lemma = token.lemma_.lower()
+        rules = self.predicates.lookup(lemma, pos)
+        if not rules and pos == "noun" and token.lower_ != lemma:
+            rules = self.predicates.lookup(token.lower_, pos)
+        for rule in rules:
+            if self._satisfied(rule, token, report, mod):
+                return rule
+        return None
+
+    def _satisfied(
+        self, rule: PredicateRule, token: Token, report: Report | None, mod: Modality | None
+    ) -> bool:
+        passive = is_passive(token) if rule.pos == "verb" else False
+        for req in rule.requires:
+            kind, values = req.kind, req.values
+            if kind == "prt":
+                ok = any(c.dep_ == "prt" and c.lower_ in values for c in token.children)
+            elif kind == "prep":
+                ok = any(
+                    c.dep_ in {"prep", "agent", "dative", "prt"} and c.lower_ in values
+                    for c in token.children
+                )
+            elif kind == "obj":
+                deps = {"nsubjpass"} if passive else {"dobj", "attr"}
+                ok = any(
+                    c.dep_ in deps and (c.lemma_.lower() in values or c.lower_ in values)
+                    for c in token.children
+                )
+            elif kind == "xcomp":
+                ok = any(
+                    c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in values
+                    for c in token.children
+                )
+            elif kind == "compound":
+                ok = any(
+                    c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in values
+                    for c in token.children
+                )
+            elif kind == "head":
+                ok = token.head.lemma_.lower() in values
+            elif kind == "subj":
+                ok = any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in values
+                    for c in token.children
+                )
+            elif kind == "modality":
+                current = mod or modality_of(token, self.frames)
+                ok = current.value in values
+            elif kind == "reported":
+                ok = report is not None
+            else:
+                ok = False
+            if not ok:
+                return False
+        return True
+
+    def _governed_by_event(self, noun: Token, reports: list[Report]) -> Token | None:
+        """The event verb that takes this noun as its object ("condemned the attack"), if
+        that verb is itself coded; a light verb does not count."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+            head = head.head
+        elif noun.dep_ not in {"dobj", "nsubjpass", "attr", "xcomp"}:
+            return None
+        if head.pos_ not in {"VERB", "AUX"} or head.i == noun.i:
+            return None
+        if head.lemma_.lower() in self.frames.light_verbs:
+            return None
+        if self.rule_for(head, report_for(head, reports)) is not None:
+            return head
+        return None
+
+    # ---- entities for argument tokens ---------------------------------------------------
+    def _entities(
+        self, arg: Arg | None, index: dict[int, Mention], parsed: Doc, date: str | None
+    ) -> list[Entity]:
+        if arg is None:
+            return []
+        out = []
+        for token in with_conjuncts(arg.token):
+            entity = self._entity_at(token, index, parsed)
+            if entity is not None and all(e.start != entity.start for e in out):
+                out.append(entity)
+        return out
+
+    def _entity_at(self, token: Token, index: dict[int, Mention], parsed: Doc) -> Entity | None:
+        mention = index.get(token.i)
+        if mention is not None:
+            return mention.entity
+        if token.pos_ == "PRON":
+            return None  # an unresolved pronoun names nobody
+        if token.pos_ not in {"NOUN", "PROPN", "NUM"}:
+            return None
+        group = build_group(token)
+        inside = self._mention_inside(group, index)
+        if inside is not None:
+            return inside
+        span = parsed[group.start : group.end]
+        if not span.text.strip():
+            return None
+        return Entity(
+            span.text,
+            span.start_char,
+            span.end_char,
+            None,
+            None,
+            None,
+            None,
+            kind="other",
+            rule="uncoded-noun-phrase",
+        )
+
+    @staticmethod
+    def _mention_inside(group, index: dict[int, Mention]) -> Entity | None:
+        """An actor named inside a non-actor phrase: "Russia's proposals" → Russia."""
+        for i in sorted(group.roles):
+            role = group.roles[i]
+            mention = index.get(i)
+            if mention is not None and (role in {"mod", "appos", "prep:of"}):
+                return mention.entity
+        return None
+
+    # ---- the layer ----------------------------------------------------------------------
+    def find_events(
+        self,
+        doc_id: str,
+        parsed: Doc,
+        mentions: Sequence[Mention],
+        date: str | None,
+        sentence_offsets: Sequence[tuple[int, int]],
+    ) -> list[Event]:
+        index: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start_token, m.end_token):
+                if i not in index or m.head == i:
+                    index[i] = m
+        reports = find_reports(parsed, self.frames)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for token in parsed:
+            if token.is_space or token.is_punct:
+                continue
+            candidate = self.candidate(token, parsed, index, reports, date)
+            if candidate is None:
+                continue
+            event = self._event(candidate, doc_id, parsed, date, sentence_offsets)
+            key = (
+                event.sentence,
+                event.plover_type,
+                tuple(e.code or e.text for e in event.actor),
+                tuple(e.code or e.text for e in event.recipient),
+                event.modality,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(event)
+        return events
+
+    def candidate(
+        self,
+        token: Token,
+        parsed: Doc,
+        index: dict[int, Mention],
+        reports: list[Report],
+        date: str | None,
+    ) -> Candidate | None:
+        report = report_for(token, reports)
+        mod = modality_of(token, self.frames)
+        rule = self.rule_for(token, report, mod)
+        if rule is None:
+            return self._reported_obligation(token, parsed, index, report, date)
+        steps = [
+            f"predicate '{token.text}' ({token.pos_.lower()}, lemma '{token.lemma_.lower()}') "
+            f"matched rule {rule.id}: {rule.type} {rule.cameo}"
+        ]
+        if rule.pos == "noun":
+            governor = self._governed_by_event(token, reports)
+            if governor is not None:
+                return None  # "condemned the attack": the verb's event, not the noun's
+        actor_arg, recipient_args = self._arguments(token, rule, report)
+        actor = self._entities(actor_arg, index, parsed, date)
+        score = 0.9
+        if actor_arg is not None:
+            steps.append(f"actor: {actor_arg.how} '{actor_arg.token.text}'")
+        if report is not None and (not actor or "reported" in {r.kind for r in rule.requires}):
+            speaker = (
+                self._entities(Arg(report.speaker, "speaker"), index, parsed, date)
+                if report.speaker is not None
+                else []
+            )
+            if speaker and (not actor or rule.type in VERBAL_CONFLICT_NEEDING_OTHER | {"SUPPORT"}):
+                if "reported" in {r.kind for r in rule.requires}:
+                    recipient_args = [actor_arg] if actor_arg is not None else []
+                actor = speaker
+                steps.append(f"actor: the speaker '{report.speaker.text}' of the report")
+        if not actor:
+            return None
+        recipient: list[Entity] = []
+        for arg in recipient_args:
+            found = self._recipient_entities(arg, rule, index, parsed, date, steps)
+            recipient.extend(e for e in found if all(e.start != r.start for r in recipient))
+        actor_starts = {e.start for e in actor}
+        recipient = [
+            e
+            for e in recipient
+            if e.start not in actor_starts
+            and not (e.code and e.code in {a.code for a in actor} and e.text == actor[0].text)
+        ]
+        if not recipient and rule.type in {"THREATEN", "REQUEST"} and rule.pos == "verb":
+            other = self._counterpart(token, actor, index, parsed)
+            if other is not None:
+                recipient = [other]
+                steps.append(
+                    f"recipient: no syntactic recipient; the other party in the "
+                    f"sentence '{other.text}'"
+                )
+                score -= 0.2
+        if all(e.code is None for e in actor):
+            score -= 0.15
+        steps.append(f"modality {mod.value}: {mod.reason}")
+        cand = Candidate(token, rule, actor, recipient, mod, report, steps, score)
+        self._apply_plover_rules(cand)
+        return cand
+
+    def _arguments(
+        self, token: Token, rule: PredicateRule, report: Report | None
+    ) -> tuple[Arg | None, list[Arg]]:
+        fr = self.frames
+        if rule.pos == "verb":
+            passive = is_passive(token)
+            actor = verb_actor(token, fr)
+            found = recipients(token, rule, passive)
+            if not found and rule.type in {"REQUEST", "REJECT"}:
+                from dragoman.layers.events.arguments import _slot
+
+                found = _slot(token, "ccomp-subject", passive)
+            return actor, found
+        actor = noun_actor(token, rule, fr)
+        if actor is None:
+            mods = noun_modifier_actors(token)
+            if mods:
+                actor = Arg(mods[0], "noun-modifier")
+        found = recipients(token, rule)
+        if actor is None and "of" not in rule.recipient and "prep:of" not in rule.recipient:
+            of = of_argument(token)
+            if of is not None:
+                actor = Arg(of, "of-phrase")
+        return actor, found
+
+    def _recipient_entities(
+        self,
+        arg: Arg,
+        rule: PredicateRule,
+        index: dict[int, Mention],
+        parsed: Doc,
+        date: str | None,
+        steps: list[str],
+    ) -> list[Entity]:
+        token = arg.token
+        if (
+            rule.type in LOOK_THROUGH
+            and token.i not in index
+            and self.predicates.lookup(token.lemma_.lower(), "noun")
+        ):
+            inner = of_argument(token) or next(
+                (c for c in token.children if c.dep_ == "poss"), None
+            )
+            if inner is not None:
+                found = self._entities(Arg(inner, "event-object"), index, parsed, date)
+                if found:
+                    steps.append(f"recipient: the doer of '{token.text}': '{inner.text}'")
+                    return found
+        found = self._entities(arg, index, parsed, date)
+        if found:
+            steps.append(f"recipient: {arg.how} '{token.text}'")
+        return found
+
+    def _counterpart(
+        self, token: Token, actor: list[Entity], index: dict[int, Mention], parsed: Doc
+    ) -> Entity | None:
+        """For a threat or demand with no recipient in the syntax: the nearest other actor
+        of the sentence, of another country than the actor ("Russia will be forced to
+        respond amid the United States' unwillingness")."""
+        sent = token.sent
+        countries = {e.country for e in actor if e.country}
+        best, distance = None, None
+        for i in range(sent.start, sent.end):
+            m = index.get(i)
+            if m is None or m.head != i:
+                continue
+            e = m.entity
+            if e.code is None or e.country in countries or any(a.start == e.start for a in actor):
+                continue
+            if e.kind == "person" and e.country is None:
+                continue
+            d = abs(i - token.i)
+            if distance is None or d < distance:
+                best, distance = e, d
+        return best
+
+    def _reported_obligation(
+        self,
+        token: Token,
+        parsed: Doc,
+        index: dict[int, Mention],
+        report: Report | None,
+        date: str | None,
+    ) -> Candidate | None:
+        """A reported "X must withdraw" is the speaker's demand on X (REQUEST)."""
+        if report is None or report.speaker is None or token.pos_ != "VERB":
+            return None
+        if token.i != report.content_root.i:
+            return None
+        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if not auxes & {"must", "should"}:
+            return None
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return None
+        speaker = self._entities(Arg(report.speaker, "speaker"), index, parsed, date)
+        target = self._entities(Arg(subject, "clause-subject"), index, parsed, date)
+        if not speaker or not target or target[0].code is None:
+            return None
+        rule = self.predicates.rules.get("reported-obligation")
+        if rule is None:
+            return None
+        steps = [
+            f"'{token.text}' with '{'/'.join(sorted(auxes & {'must', 'should'}))}' reported by "
+            f"'{report.speaker.text}': a demand on '{subject.text}' (rule {rule.id})"
+        ]
+        mod = Modality("asserted", "the demand itself is made")
+        return Candidate(
+            token, rule, speaker, target, mod, report, steps, 0.7, rule.type, rule.cameo, rule.mode
+        )
+
+    @staticmethod
+    def _apply_plover_rules(cand: Candidate) -> None:
+        """PLOVER 1.3's rules that turn on modality (§3.1, §3.7.2)."""
+        rule, mod = cand.rule, cand.modality
+        ptype, cameo, mode = rule.type, rule.cameo, rule.mode
+        if mod.value == "future" and ptype in {"CONSULT", "SUPPORT", "COOPERATE", "AID"}:
+            cand.steps.append(f"future {ptype} is AGREE (PLOVER 1.3 §3.1)")
+            ptype, cameo, mode = "AGREE", _intent_code(ptype), None
+        elif mod.value == "future" and ptype == "RETREAT":
+            cand.steps.append("a future RETREAT is CONCEDE (PLOVER 1.3 §3.7.2)")
+            ptype, mode = "CONCEDE", None
+        cand.plover_type, cand.cameo, cand.mode = ptype, cameo, mode
+
+    # ---- building the Event --------------------------------------------------------------
+    def _event(
+        self,
+        cand: Candidate,
+        doc_id: str,
+        parsed: Doc,
+        date: str | None,
+        sentence_offsets: Sequence[tuple[int, int]],
+    ) -> Event:
+        token = cand.trigger
+        sentence = _sentence_index(token.idx, sentence_offsets)
+        lo, hi = (
+            sentence_offsets[sentence]
+            if sentence >= 0
+            else (token.sent.start_char, token.sent.end_char)
+        )
+        trigger = Span(token.text, token.idx, token.idx + len(token.text))
+        attribution = None
+        if cand.report is not None:
+            cue_span = parsed[cand.report.cue_start : cand.report.cue_end]
+            speaker = None
+            if cand.report.speaker is not None:
+                found = self._entity_at(cand.report.speaker, {}, parsed)
+                speaker = found
+            attribution = (speaker, Span(cue_span.text, cue_span.start_char, cue_span.end_char))
+        ptype = plover_types()[cand.plover_type]
+        key = "|".join(
+            [
+                doc_id,
+                str(trigger.start),
+                str(trigger.end),
+                cand.plover_type,
+                cand.cameo,
+                ",".join(e.code or e.text for e in cand.actor),
+                ",".join(e.code or e.text for e in cand.recipient),
+            ]
+        )
+        event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return Event(
+            event_id=event_id,
+            doc_id=doc_id,
+            sentence=sentence,
+            text=parsed.text[lo:hi],
+            actor=tuple(cand.actor),
+            recipient=tuple(cand.recipient),
+            plover_type=cand.plover_type,
+            plover_mode=cand.mode,
+            plover_context=(),
+            cameo_code=cand.cameo,
+            quad_class=cameo_quad(cand.cameo),
+            goldstein=goldstein(cand.cameo),
+            plover_score=ptype.score,
+            trigger=trigger,
+            modality=cand.modality.value,
+            date=EventDate(date),
+            location=None,
+            attribution=attribution,
+            rule=f"lexicon:{cand.rule.id}",
+            score=max(0.05, min(1.0, cand.score)),
+            explanation=tuple(cand.steps),
+        )
+
+
+def _intent_code(ptype: str) -> str:
+    """CAMEO 03x code for a future cooperative act (express intent)."""
+    return {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "030", "AID": "033"}.get(ptype, "030")
+
+
+def _sentence_index(offset: int, sentence_offsets: Sequence[tuple[int, int]]) -> int:
+    for i, (lo, hi) in enumerate(sentence_offsets):
+        if lo <= offset < hi:
+            return i
+    return -1
+
+
+__all__ = ["COOPERATIVE", "EventCoder"]
