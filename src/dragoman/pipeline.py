@@ -18,6 +18,7 @@ from dragoman.classify import ClassifyRequest
 from dragoman.document import Document
 from dragoman.layers.entities import Mention, find_entities
 from dragoman.layers.events import EventCoder
+from dragoman.layers.times import find_times
 from dragoman.lexicon import Lexicon, data_dir
 from dragoman.lexicon.predicates import PredicateLexicon
 from dragoman.parse import load_pipeline, parse_texts, sentences_of
@@ -46,10 +47,19 @@ class Coder:
         batch_size: int = 32,
     ) -> None:
         self.nlp: Language = load_pipeline(model)
-        self.lexicon = Lexicon.load(self.tokenize, dictionaries)
-        self.predicates = PredicateLexicon.load(data_dir() / "events" / "predicates.tsv")
+        self.lexicon = Lexicon.load(self.tokenize, dictionaries, tokenizer_id=self.tokenizer_id())
+        self.predicates = PredicateLexicon.load(data_dir() / "events")
         self.events = EventCoder(self.predicates, self.lexicon)
         self.batch_size = batch_size
+
+    def tokenizer_id(self) -> str:
+        """What the compiled dictionaries depend on: the pipeline and spaCy versions."""
+        import spacy
+
+        meta = self.nlp.meta
+        return (
+            f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy.__version__}"
+        )
 
     def tokenize(self, text: str) -> list[str]:
         """Token strings as the pipeline's tokenizer splits them (for dictionary names)."""
@@ -77,6 +87,7 @@ class Coder:
         document.sentences = sentences_of(parsed)
         analysis.mentions = find_entities(document, parsed, self.lexicon)
         document.entities = [m.entity for m in analysis.mentions]
+        document.times = find_times(document, parsed)
         offsets = [(s.start, s.end) for s in document.sentences]
         document.events = self.events.find_events(
             document.doc_id, parsed, analysis.mentions, document.date, offsets

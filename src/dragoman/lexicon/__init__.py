@@ -116,21 +116,44 @@ class Lexicon:
         tokenize: Tokenize,
         user_dictionaries: Iterable[Path | str] = (),
         folder: Path | None = None,
+        tokenizer_id: str | None = None,
     ) -> Lexicon:
-        """Load the bundled data (or ``folder``) plus user dictionaries.
+        """Load the bundled data (or ``folder``) plus user dictionaries, compiled, from
+        the disk cache when nothing changed (``tokenizer_id`` names the tokenizer; without
+        it nothing is cached).
 
         Raises DictionaryError naming the file and entry when a file cannot be used.
         """
         folder = folder or data_dir()
+        users = [Path(p) for p in user_dictionaries]
+        for path in users:
+            if not path.is_file():
+                raise DictionaryError(f"{path}: no such dictionary file")
+        if tokenizer_id is None:
+            return cls._build(tokenize, users, folder)
+        from dragoman import __version__
+        from dragoman.lexicon.cache import cache_key, cached
+
+        code = Path(__file__).parent  # the compiler itself: a change to it rebuilds too
+        files = [
+            folder / "countries.tsv",
+            folder / "agents.tsv",
+            folder / "name-variants.tsv",
+            *(folder / "actors").glob("*.yaml"),
+            *users,
+            *code.glob("*.py"),
+        ]
+        key = cache_key("lexicon", files, [tokenizer_id, __version__, *map(str, users)])
+        return cached("lexicon", key, lambda: cls._build(tokenize, users, folder))
+
+    @classmethod
+    def _build(cls, tokenize: Tokenize, users: list[Path], folder: Path) -> Lexicon:
         countries = load_countries(folder / "countries.tsv")
         entries: list[ActorEntry] = []
         for path in sorted((folder / "actors").glob("*.yaml")):
             entries.extend(load_actor_file(path))
         agents = load_agents(folder / "agents.tsv")
         user: list[ActorEntry] = []
-        for raw in user_dictionaries:
-            path = Path(raw)
-            if not path.is_file():
-                raise DictionaryError(f"{path}: no such dictionary file")
+        for path in users:
             user.extend(load_actor_file(path, source=str(path)))
         return cls(countries, entries, agents, tokenize, user)

@@ -24,15 +24,41 @@ _APOSTROPHES = str.maketrans(
 LEADING_ARTICLES = frozenset({"the"})
 
 
-@lru_cache(maxsize=65536)
-def normalise(text: str) -> str:
-    """Lower case, straight apostrophes and hyphens, no accents."""
+def _load_variants() -> dict[str, str]:
+    from importlib import resources
+
+    path = resources.files("dragoman") / "data" / "name-variants.tsv"
+    out: dict[str, str] = {}
+    lines = [
+        x for x in path.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")
+    ]
+    for line in lines[1:]:
+        canonical, _, variants = line.partition("\t")
+        for variant in variants.split("|"):
+            if variant.strip():
+                out[_plain(variant.strip())] = canonical.strip()
+    return out
+
+
+def _plain(text: str) -> str:
     text = text.translate(_APOSTROPHES)
     if not text.isascii():
         text = "".join(
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
         )
     return text.lower()
+
+
+_VARIANTS = _load_variants()
+HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Lower case, straight apostrophes and hyphens, no accents, one spelling for
+    transliterated name parts (``data/name-variants.tsv``)."""
+    plain = _plain(text)
+    return _VARIANTS.get(plain, plain)
 
 
 def is_acronym(name: str) -> bool:
@@ -64,6 +90,7 @@ class NameTrie(Generic[T]):
     def add(self, tokens: Sequence[str], value: T, exact: bool = False) -> None:
         if not tokens:
             return
+        tokens = [t for t in tokens if t not in HYPHENS] or list(tokens)
         node = self._root
         for tok in tokens:
             node = node.setdefault(normalise(tok), {})
@@ -81,13 +108,16 @@ class NameTrie(Generic[T]):
         best: Match[T] | None = None
         i = start
         while i < len(texts):
+            if i > start and texts[i] in HYPHENS:
+                i += 1  # "Self-Defense" and "Self Defense", "Ho-jen" and "Ho jen" match alike
+                continue
             node = node.get(normalise(texts[i]))
             if node is None:
                 break
             i += 1
             bucket = node.get(None)
             if bucket and (accept is None or accept(start, i)):
-                surface = tuple(texts[start:i])
+                surface = tuple(t for t in texts[start:i] if t not in HYPHENS)
                 values = tuple(v for s, v in bucket if s is None or surface in s)
                 if values:
                     best = Match(start, i, values)
@@ -112,7 +142,7 @@ class NameTrie(Generic[T]):
 def _exact_surfaces(tokens: Sequence[str]) -> frozenset[tuple[str, ...]]:
     """The spellings an acronym matches: as written, and capitalised when it is a word of
     four letters or more (the Guardian's "Nato", "Opec")."""
-    written = tuple(tokens)
+    written = tuple(t for t in tokens if t not in HYPHENS)
     forms = {written}
     if len(written) == 1 and written[0].isalpha() and len(written[0]) >= 4:
         forms.add((written[0].capitalize(),))
@@ -127,4 +157,7 @@ def build_trie(items: Iterable[tuple[str, T]], tokenize: Callable[[str], list[st
         while tokens and normalise(tokens[0]) in LEADING_ARTICLES and len(tokens) > 1:
             tokens = tokens[1:]
         trie.add(tokens, value, exact=is_acronym(name))
+        if " " not in name and name.endswith(".") and len(tokens) > 1:
+            # "Sen." is one token before a name but two on its own: keep both forms
+            trie.add([name], value, exact=is_acronym(name))
     return trie

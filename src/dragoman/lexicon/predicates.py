@@ -97,9 +97,17 @@ class PredicateLexicon:
         return self.index.get((lemma, pos), [])
 
     @classmethod
-    def load(cls, path: Path) -> PredicateLexicon:
-        rules = []
+    def load(cls, folder: Path) -> PredicateLexicon:
+        """All ``predicates*.tsv`` files of a folder (ids unique across them)."""
+        rules: list[PredicateRule] = []
         seen: set[str] = set()
+        for path in sorted(folder.glob("predicates*.tsv")):
+            rules.extend(cls._load_file(path, seen))
+        return cls(rules)
+
+    @staticmethod
+    def _load_file(path: Path, seen: set[str]) -> list[PredicateRule]:
+        rules = []
         for n, row in read_tsv(path):
             where = f"{path.name}:{n}"
             rid = row.get("id", "")
@@ -130,4 +138,4 @@ class PredicateLexicon:
                     note=row.get("note", ""),
                 )
             )
-        return cls(rules)
+        return rules

@@ -136,10 +136,24 @@ def _entity(parsed: Doc, group: Group, coded: Coded) -> Entity:
     )
 
 
+_SIGNAL_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _has_signal(token: Token, ctx: CodingContext) -> bool:
+    """Could a group headed here name an actor? Only if the head or a word hanging on it
+    is a dictionary name, an agent word or a named entity (a cheap test before the group
+    is built)."""
+    names, agents = ctx.signals.names, ctx.signals.agents
+    for t in (token, *token.children):
+        if t.i in names or t.i in agents or t.ent_type_ in _SIGNAL_ENTS:
+            return True
+    return token.lower_ in COLLECTIVE_HEADS
+
+
 def _sentence_mentions(sent: Span, ctx: CodingContext, index: int) -> list[Mention]:
     found: list[tuple[Group, Coded]] = []
     for token in sent:
-        if not _candidate(token):
+        if not _candidate(token) or not _has_signal(token, ctx):
             continue
         group = build_group(token)
         coded = code_group(group, ctx)
@@ -156,6 +170,7 @@ def _sentence_mentions(sent: Span, ctx: CodingContext, index: int) -> list[Menti
             continue
         kept.append((group, coded))
     kept.sort(key=lambda gc: gc[0].start)
+    kept = _join_titles_to_names(kept, sent.doc)
     mentions = []
     for group, coded in kept:
         _remember_alias(coded, ctx)
@@ -163,6 +178,37 @@ def _sentence_mentions(sent: Span, ctx: CodingContext, index: int) -> list[Menti
             Mention(_entity(sent.doc, group, coded), group.head.i, group.start, group.end, index)
         )
     return mentions
+
+
+def _join_titles_to_names(kept: list[tuple[Group, Coded]], doc: Doc) -> list[tuple[Group, Coded]]:
+    """ "US Ambassador to Russia John Sullivan" parsed as two phrases: an office right
+    before an uncoded name is that person's office."""
+    out: list[tuple[Group, Coded]] = []
+    for group, coded in kept:
+        if out and coded.kind == "person" and coded.code is None:
+            prev_group, prev = out[-1]
+            gap = doc[prev_group.end : group.start]
+            if (
+                prev.title
+                and prev.kind == "group"
+                and all(t.text == "," or t.is_space for t in gap)
+            ):
+                roles = dict(prev_group.roles) | dict(group.roles)
+                merged = Group(head=group.head, roles=roles, start=prev_group.start, end=group.end)
+                joined = Coded(
+                    prev.code,
+                    prev.country,
+                    prev.sector,
+                    coded.name,
+                    "person",
+                    prev.entry,
+                    prev.rule + "+name",
+                    title=True,
+                )
+                out[-1] = (merged, joined)
+                continue
+        out.append((group, coded))
+    return out
 
 
 def _remember_alias(coded: Coded, ctx: CodingContext) -> None:

@@ -26,6 +26,18 @@ WEAK_SECTORS = frozenset({"CVL"})
 #: Country evidence from these complements applies to local agents only: "police in
 #: Cairo" are Egyptian, "troops in Syria" need not be Syrian.
 LOCAL_PREPS = frozenset({"prep:in", "prep:at"})
+STATE_MODIFIERS = frozenset(
+    {
+        "official",
+        "state",
+        "state-run",
+        "state-owned",
+        "government",
+        "government-run",
+        "government-controlled",
+        "pro-government",
+    }
+)
 NOT_LOCAL = frozenset({"MIL", "IGO", "REB", "INS", "SEP", "UAF", "SPY"})
 
 
@@ -40,6 +52,7 @@ class Coded:
     kind: str
     entry: str | None
     rule: str
+    title: bool = False  # headed by a title or office ("US Ambassador to Russia")
 
 
 @dataclass(slots=True)
@@ -345,6 +358,11 @@ def _compose(
             break
     if sector is None and head_sector is not None:
         sector = head_sector
+    # State media: "official" or "state" news outlets are the government's (CAMEO GOVMED).
+    if sector == "MED" and any(
+        group.head.doc[i].lower_ in STATE_MODIFIERS for i, r in group.roles.items() if r == "mod"
+    ):
+        sector, rule = "GOV", (rule + "+state-run" if rule else "state-run")
     # Modifiers: "former" makes an elite; "opposition", "rebel", "Muslim" fill a weak head.
     if former:
         sector, rule = "ELI", (rule + "+former" if rule else "former")
@@ -384,4 +402,13 @@ def _compose(
         return Coded(
             code, country, sector, name, "person", None, "title:" + rule if sector else "ner-person"
         )
-    return Coded(code, country, sector, name, "group", None, rule + ("+country" if country else ""))
+    return Coded(
+        code,
+        country,
+        sector,
+        name,
+        "group",
+        None,
+        rule + ("+country" if country else ""),
+        title=bool(head_info and head_info.kind in {"title", "role"}),
+    )

@@ -35,25 +35,29 @@ def singular(word: str) -> str:
 
 
 def find_signals(parsed: Doc, lexicon: Lexicon) -> Signals:
-    texts = [t.text for t in parsed]
+    # one pass over the tokens; the tries then work on plain lists
+    texts: list[str] = []
+    lemmas: list[str] = []
+    starts: list[bool] = []
+    for t in parsed:
+        texts.append(t.text)
+        lemmas.append(singular(t.text) if t.pos_ == "PROPN" else t.lemma_)
+        starts.append(bool(t.is_sent_start))
+
+    def inside_sentence(start: int, end: int) -> bool:
+        return not any(starts[start + 1 : end])
 
     def proper(start: int, end: int) -> bool:
         """Names start with a capital and stay inside one sentence."""
-        first = parsed[start].text
-        if not (first[:1].isupper() or first[:1].isdigit()):
-            return False
-        return not any(parsed[i].is_sent_start for i in range(start + 1, end))
+        first = texts[start][:1]
+        return (first.isupper() or first.isdigit()) and inside_sentence(start, end)
 
     names: dict[int, Match[Sense]] = {}
     for match in lexicon.names.find_all(texts, proper):
         for i in range(match.start, match.end):
             names[i] = match
 
-    def inside_sentence(start: int, end: int) -> bool:
-        return not any(parsed[i].is_sent_start for i in range(start + 1, end))
-
     agents: dict[int, Match[Agent]] = {}
-    lemmas = [singular(t.text) if t.pos_ == "PROPN" else t.lemma_ for t in parsed]
     for sequence in (lemmas, texts):
         for match in lexicon.agent_trie.find_all(sequence, inside_sentence):
             for i in range(match.start, match.end):

@@ -239,6 +239,17 @@ class EventCoder:
             events.append(event)
         return events
 
+    def _may_be_predicate(self, token: Token) -> bool:
+        """Cheap test before any parse walking: is there a rule for this word at all?"""
+        if token.pos_ in {"VERB", "AUX"}:
+            return bool(self.predicates.lookup(token.lemma_.lower(), "verb"))
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return bool(
+                self.predicates.lookup(token.lemma_.lower(), "noun")
+                or self.predicates.lookup(token.lower_, "noun")
+            )
+        return False
+
     def candidate(
         self,
         token: Token,
@@ -248,6 +259,8 @@ class EventCoder:
         date: str | None,
     ) -> Candidate | None:
         report = report_for(token, reports)
+        if not self._may_be_predicate(token):
+            return self._reported_obligation(token, parsed, index, report, date)
         mod = modality_of(token, self.frames)
         rule = self.rule_for(token, report, mod)
         if rule is None:
