@@ -178,7 +178,7 @@ def classify_parsed(coder, request: ClassifyRequest, parsed) -> dict:
         "score": 0.0,
     }
     if not ranked or ranked[0][0] == 4:
-        return result
+        return _model_answer(coder, request, parsed, result)
     rank, _, _, best = ranked[0]
     ptype, mode, cameo = best.plover_type, best.mode, best.cameo
     if best.modality.value == "negated" and ptype in _NEGATED_TO_REJECT:
@@ -190,3 +190,51 @@ def classify_parsed(coder, request: ClassifyRequest, parsed) -> dict:
         rule=f"lexicon:{best.rule.id}",
     )
     return result
+
+
+def _model_answer(coder, request: ClassifyRequest, parsed, result: dict) -> dict:
+    """No lexicon rule fits the pair: ask the learned model (``layers/events/model.py``)."""
+    from dragoman.layers.events.model import features, load_model
+
+    model = load_model()
+    if model is None or (request.actor is None and request.recipient is None):
+        return result
+    ev = coder.events
+
+    def kind(token):
+        rule = ev.rule_for(token, None) if ev._may_be_predicate(token) else None
+        return rule.type if rule else None
+
+    guess = model.predict(features(parsed, request.actor, request.recipient, kind))
+    result.update(
+        plover={"type": guess.label, "mode": None},
+        cameo={"code": _root_code(guess.label)},
+        score=round(guess.probability, 4),
+        rule="model:event-types",
+    )
+    return result
+
+
+#: The CAMEO root code that stands for a PLOVER type when nothing more specific is known.
+_ROOTS = {
+    "AGREE": "030",
+    "CONSULT": "040",
+    "SUPPORT": "050",
+    "CONCEDE": "080",
+    "COOPERATE": "060",
+    "AID": "070",
+    "RETREAT": "080",
+    "REQUEST": "100",
+    "ACCUSE": "110",
+    "REJECT": "120",
+    "THREATEN": "130",
+    "PROTEST": "140",
+    "SANCTION": "160",
+    "MOBILIZE": "150",
+    "COERCE": "170",
+    "ASSAULT": "190",
+}
+
+
+def _root_code(ptype: str) -> str:
+    return _ROOTS[ptype]

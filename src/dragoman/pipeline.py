@@ -18,6 +18,8 @@ from dragoman.classify import ClassifyRequest
 from dragoman.document import Document
 from dragoman.layers.entities import Mention, find_entities
 from dragoman.layers.events import EventCoder
+from dragoman.layers.places import find_places
+from dragoman.layers.quotes import find_quotes  # LOCAL-QUOTES-WIRING
 from dragoman.layers.times import find_times
 from dragoman.lexicon import Lexicon, data_dir
 from dragoman.lexicon.predicates import PredicateLexicon
@@ -88,6 +90,8 @@ class Coder:
         analysis.mentions = find_entities(document, parsed, self.lexicon)
         document.entities = [m.entity for m in analysis.mentions]
         document.times = find_times(document, parsed)
+        document.places = find_places(document, parsed, analysis.mentions)
+        document.quotes = find_quotes(document, parsed, analysis.mentions)  # LOCAL-QUOTES-WIRING
         offsets = [(s.start, s.end) for s in document.sentences]
         document.events = self.events.find_events(
             document.doc_id, parsed, analysis.mentions, document.date, offsets

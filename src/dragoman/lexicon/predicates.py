@@ -35,7 +35,19 @@ PLOVER = frozenset(
     }
 )
 REQUIREMENT_KINDS = frozenset(
-    {"prt", "prep", "obj", "xcomp", "subj", "modality", "reported", "head", "compound"}
+    {
+        "prt",
+        "prep",
+        "obj",
+        "xcomp",
+        "subj",
+        "modality",
+        "reported",
+        "head",
+        "compound",
+        "form",
+        "pobj",
+    }
 )
 
 
@@ -77,6 +89,27 @@ def _requirements(cell: str, where: str) -> tuple[Requirement, ...]:
             raise DictionaryError(f"{where}: unknown requirement {part!r}")
         words = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
         out.append(Requirement(kind, words))
+    return tuple(out)
+
+
+_SLOT_WORDS = frozenset({"dobj", "iobj", "of", "poss", "none", "ccomp-subject"})
+
+
+def _recipient_slots(cell: str) -> tuple[str, ...]:
+    """Recipient places in order; a bare word after a ``prep:`` slot is another
+    preposition ("prep:on|against" reads as "prep:on|prep:against")."""
+    out: list[str] = []
+    for part in (p.strip().lower() for p in cell.split("|")):
+        if not part:
+            continue
+        if (
+            part not in _SLOT_WORDS
+            and not part.startswith("prep:")
+            and out
+            and out[-1].startswith("prep:")
+        ):
+            part = "prep:" + part
+        out.append(part)
     return tuple(out)
 
 
@@ -129,9 +162,7 @@ class PredicateLexicon:
                     lemma=row.get("lemma", "").lower(),
                     pos=pos,
                     requires=_requirements(row.get("requires", ""), where),
-                    recipient=tuple(
-                        r.strip().lower() for r in row.get("recipient", "").split("|") if r.strip()
-                    ),
+                    recipient=_recipient_slots(row.get("recipient", "")),
                     type=ptype,
                     mode=row.get("mode") or None,
                     cameo=cameo,

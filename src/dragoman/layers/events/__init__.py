@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +25,7 @@ from dragoman.layers.events.arguments import (
     is_passive,
     noun_actor,
     noun_modifier_actors,
+    noun_position,
     of_argument,
     recipients,
     verb_actor,
@@ -35,7 +36,14 @@ from dragoman.layers.events.modality import Modality, modality_of
 from dragoman.layers.events.speech import Report, find_reports, report_for
 from dragoman.lexicon import Lexicon
 from dragoman.lexicon.predicates import PredicateLexicon, PredicateRule
-from dragoman.ontology import COOPERATIVE, cameo_quad, goldstein, plover_types
+from dragoman.ontology import (
+    COOPERATIVE,
+    MATERIAL_CONFLICT,
+    MATERIAL_COOPERATION,
+    cameo_quad,
+    goldstein,
+    plover_types,
+)
 
 VERBAL_CONFLICT_NEEDING_OTHER = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
 #: Types whose object is often another event: "insists on the withdrawal of US forces",
@@ -96,10 +104,24 @@ class EventCoder:
         for req in rule.requires:
             kind, values = req.kind, req.values
             if kind == "prt":
-                ok = any(c.dep_ == "prt" and c.lower_ in values for c in token.children)
+                # "stepped down" often parses "down" as an adverb, "pulled out" as a preposition
+                ok = any(
+                    c.dep_ in {"prt", "advmod", "prep"} and c.lower_ in values
+                    for c in token.children
+                )
             elif kind == "prep":
                 ok = any(
-                    c.dep_ in {"prep", "agent", "dative", "prt"} and c.lower_ in values
+                    c.dep_ in {"prep", "agent", "dative", "prt"}
+                    and c.lower_ in values
+                    and not _temporal(c)
+                    for c in token.children
+                )
+            elif kind == "form":
+                ok = token.lower_ in values
+            elif kind == "pobj":
+                ok = any(
+                    c.dep_ in {"prep", "dative"}
+                    and any(g.dep_ == "pobj" and g.lemma_.lower() in values for g in c.children)
                     for c in token.children
                 )
             elif kind == "obj":
@@ -110,7 +132,7 @@ class EventCoder:
                 )
             elif kind == "xcomp":
                 ok = any(
-                    c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in values
+                    c.dep_ in {"xcomp", "ccomp"} and (c.lemma_.lower() in values or "*" in values)
                     for c in token.children
                 )
             elif kind == "compound":
@@ -138,7 +160,8 @@ class EventCoder:
 
     def _governed_by_event(self, noun: Token, reports: list[Report]) -> Token | None:
         """The event verb that takes this noun as its object ("condemned the attack"), if
-        that verb is itself coded; a light verb does not count."""
+        that verb is itself coded; a light verb counts only when its rule names the
+        object ("lifted sanctions")."""
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
             head = head.head
@@ -146,11 +169,14 @@ class EventCoder:
             return None
         if head.pos_ not in {"VERB", "AUX"} or head.i == noun.i:
             return None
-        if head.lemma_.lower() in self.frames.light_verbs:
+        rule = self.rule_for(head, report_for(head, reports))
+        if rule is None:
             return None
-        if self.rule_for(head, report_for(head, reports)) is not None:
-            return head
-        return None
+        if head.lemma_.lower() in self.frames.light_verbs and not any(
+            r.kind == "obj" for r in rule.requires
+        ):
+            return None  # "imposed a curfew": the noun carries the event
+        return head  # "condemned the attack", "lifted sanctions": the verb's event
 
     # ---- entities for argument tokens ---------------------------------------------------
     def _entities(
@@ -278,18 +304,25 @@ class EventCoder:
         score = 0.9
         if actor_arg is not None:
             steps.append(f"actor: {actor_arg.how} '{actor_arg.token.text}'")
-        if report is not None and (not actor or "reported" in {r.kind for r in rule.requires}):
-            speaker = (
-                self._entities(Arg(report.speaker, "speaker"), index, parsed, date)
-                if report.speaker is not None
-                else []
-            )
-            if speaker and (not actor or rule.type in VERBAL_CONFLICT_NEEDING_OTHER | {"SUPPORT"}):
-                if "reported" in {r.kind for r in rule.requires}:
-                    recipient_args = [actor_arg] if actor_arg is not None else []
+        reported_rule = any(r.kind == "reported" for r in rule.requires)
+        if (
+            report is not None
+            and report.speaker is not None
+            and (reported_rule or (not actor and rule.pos == "verb"))
+        ):
+            speaker = self._entities(Arg(report.speaker, "speaker"), index, parsed, date)
+            if reported_rule:
+                # "Moscow said Washington distorted …": Moscow accuses Washington
+                accused = [e for e in actor if e.code is not None]
+                if not speaker or not accused or accused[0].start == speaker[0].start:
+                    return None
+                recipient_args = [actor_arg] if actor_arg is not None else []
+            if speaker:
                 actor = speaker
                 steps.append(f"actor: the speaker '{report.speaker.text}' of the report")
         if not actor:
+            return None
+        if rule.pos == "noun" and not self._noun_stands(token, actor_arg, recipient_args):
             return None
         recipient: list[Entity] = []
         for arg in recipient_args:
@@ -318,6 +351,15 @@ class EventCoder:
         self._apply_plover_rules(cand)
         return cand
 
+    @staticmethod
+    def _noun_stands(token: Token, actor_arg: Arg | None, recipient_args: list[Arg]) -> bool:
+        """An event noun is an event of its own when a light verb carries it, it names a
+        recipient, or it is the subject of its clause ("the attack killed 20"); "its
+        security demands" in passing is not."""
+        if actor_arg is not None and actor_arg.how.startswith("light-verb"):
+            return True
+        return bool(recipient_args) or token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+
     def _arguments(
         self, token: Token, rule: PredicateRule, report: Report | None
     ) -> tuple[Arg | None, list[Arg]]:
@@ -326,17 +368,48 @@ class EventCoder:
             passive = is_passive(token)
             actor = verb_actor(token, fr)
             found = recipients(token, rule, passive)
+            if not found and any(r.kind == "obj" for r in rule.requires):
+                # "severed ties with Qatar": the recipient hangs on the object
+                obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+                preps = [x for x in rule.recipient if x.startswith("prep:")]
+                if obj is not None and preps:
+                    found = recipients(obj, replace(rule, recipient=tuple(preps)))
             if not found and rule.type in {"REQUEST", "REJECT"}:
                 from dragoman.layers.events.arguments import _slot
 
                 found = _slot(token, "ccomp-subject", passive)
             return actor, found
+        position = noun_position(token, fr)
+        if position.dep_ == "dobj" and position.head.lemma_.lower() in fr.receiving_verbs:
+            # "the US received Russia's response": Russia acts, the US receives
+            receiver = verb_actor(position.head, fr)
+            giver = next((c for c in token.children if c.dep_ == "poss"), None)
+            if giver is None:
+                giver = next(
+                    (
+                        g
+                        for c in position.head.children
+                        if c.dep_ == "prep" and c.lower_ == "from"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
+            if giver is not None and receiver is not None:
+                return Arg(giver, "giver"), [
+                    Arg(receiver.token, f"receiver:{position.head.lemma_}")
+                ]
         actor = noun_actor(token, rule, fr)
         if actor is None:
             mods = noun_modifier_actors(token)
             if mods:
                 actor = Arg(mods[0], "noun-modifier")
         found = recipients(token, rule)
+        if not found and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
+            # "launched an investigation into X": the parser hangs "into X" on the verb
+            preps = [s for s in rule.recipient if s.startswith("prep:") and s != "prep:of"]
+            if preps:
+                found = recipients(token.head, replace(rule, recipient=tuple(preps)))
         if actor is None and "of" not in rule.recipient and "prep:of" not in rule.recipient:
             of = of_argument(token)
             if of is not None:
@@ -362,11 +435,18 @@ class EventCoder:
                 (c for c in token.children if c.dep_ == "poss"), None
             )
             if inner is not None:
-                found = self._entities(Arg(inner, "event-object"), index, parsed, date)
+                found = [
+                    e
+                    for e in self._entities(Arg(inner, "event-object"), index, parsed, date)
+                    if e.code is not None or _actor_like(parsed, e)
+                ]
                 if found:
                     steps.append(f"recipient: the doer of '{token.text}': '{inner.text}'")
                     return found
         found = self._entities(arg, index, parsed, date)
+        if rule.type not in MATERIAL_CONFLICT | MATERIAL_COOPERATION:
+            # a verbal act is directed at actors; "responded to the proposals" has none
+            found = [e for e in found if e.code is not None or _actor_like(parsed, e)]
         if found:
             steps.append(f"recipient: {arg.how} '{token.text}'")
         return found
@@ -434,6 +514,10 @@ class EventCoder:
         """PLOVER 1.3's rules that turn on modality (§3.1, §3.7.2)."""
         rule, mod = cand.rule, cand.modality
         ptype, cameo, mode = rule.type, rule.cameo, rule.mode
+        if ptype == "THREATEN" and any(r.kind == "modality" for r in rule.requires):
+            # "will be forced to respond" is a threat made now, not a future event
+            cand.modality = Modality("asserted", f"a {mod.value} retaliation stated is a threat")
+            cand.steps.append(f"the {mod.value} action is itself the threat: modality asserted")
         if mod.value == "future" and ptype in {"CONSULT", "SUPPORT", "COOPERATE", "AID"}:
             cand.steps.append(f"future {ptype} is AGREE (PLOVER 1.3 §3.1)")
             ptype, cameo, mode = "AGREE", _intent_code(ptype), None
@@ -503,6 +587,23 @@ class EventCoder:
             score=max(0.05, min(1.0, cand.score)),
             explanation=tuple(cand.steps),
         )
+
+
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _actor_like(parsed: Doc, entity: Entity) -> bool:
+    """An uncoded phrase that still looks like someone: a name or a named group."""
+    span = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.pos_ == "PROPN" or root.ent_type_ in _ACTOR_ENTS
+
+
+def _temporal(prep: Token) -> bool:
+    """ "on Thursday", "in March": a preposition that only dates the event."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
 def _intent_code(ptype: str) -> str:

@@ -47,6 +47,25 @@ OF_OBJECT_VERBS = frozenset(
 )
 
 
+#: Verbs whose prepositional object is an event their subject takes part in: "went on
+#: strike", "took part in the talks", "joined the protest".
+PARTICIPATION_VERBS = frozenset(
+    {
+        "participate",
+        "join",
+        "engage",
+        "take",
+        "go",
+        "embark",
+        "continue",
+        "remain",
+        "stay",
+        "enter",
+        "return",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Arg:
     """An argument token and how it was found ("subject", "by-agent", "control:agree")."""
@@ -115,6 +134,11 @@ def verb_actor(verb: Token, fr: Frames, depth: int = 0) -> Arg | None:
             obj = _child(head, {"dobj"})
             if obj is not None:
                 return Arg(obj, f"object-control:{head.lemma_}")
+            for c in head.children:  # "called on Israel to allow", "appealed to Kyiv to"
+                if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"}:
+                    obj = _pobj(c)
+                    if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                        return Arg(obj, f"object-control:{head.lemma_}-{c.lower_}")
         found = verb_actor(head, fr, depth + 1)
         return Arg(found.token, f"control:{head.lemma_}") if found else None
     if dep == "conj":
@@ -126,6 +150,10 @@ def verb_actor(verb: Token, fr: Frames, depth: int = 0) -> Arg | None:
         if verb.tag_ == "VBN":
             agent = by_agent(verb)
             return Arg(agent, "by-agent") if agent is not None else None
+        if head.pos_ == "NOUN" and head.ent_type_ == "" and _child(verb, {"aux"}) is not None:
+            # "the United States' unwillingness to agree": the noun's owner does it
+            owner = _child(head, {"poss"})
+            return Arg(owner, f"owner-of:{head.lemma_}") if owner is not None else None
         return Arg(head, "participle")
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
@@ -189,6 +217,22 @@ def recipients(token: Token, rule: PredicateRule, passive: bool = False) -> list
     return []
 
 
+def noun_position(noun: Token, fr: Frames) -> Token:
+    """The phrase that stands in the clause for an event noun: "submitted a list of
+    proposals" puts "list" where the proposals are."""
+    for _ in range(3):
+        prep = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and prep.lower_ == "of"
+            and prep.head.lemma_.lower() in fr.transparent_nouns
+        ):
+            noun = prep.head
+        else:
+            break
+    return noun
+
+
 def noun_actor(noun: Token, rule: PredicateRule, fr: Frames) -> Arg | None:
     """The doer of an event noun: possessor, "by" phrase, a modifying actor, or the
     subject of the light verb that carries the noun."""
@@ -198,12 +242,21 @@ def noun_actor(noun: Token, rule: PredicateRule, fr: Frames) -> Arg | None:
     agent = by_agent(noun)
     if agent is not None:
         return Arg(agent, "by-agent")
+    noun = noun_position(noun, fr)
     head = noun.head
-    if noun.dep_ in {"dobj", "attr", "oprd"} and head.pos_ in {"VERB", "AUX"}:
+    if (
+        noun.dep_ in {"dobj", "attr", "oprd"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in fr.light_verbs
+    ):
         found = verb_actor(head, fr)
         if found is not None:
             return Arg(found.token, f"light-verb:{head.lemma_}")
-    if noun.dep_ in PASSIVE_SUBJECTS and head.pos_ == "VERB":
+    if (
+        noun.dep_ in PASSIVE_SUBJECTS
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in fr.light_verbs
+    ):
         agent = by_agent(head)
         if agent is not None:
             return Arg(agent, f"light-verb:{head.lemma_}")
@@ -211,15 +264,10 @@ def noun_actor(noun: Token, rule: PredicateRule, fr: Frames) -> Arg | None:
         noun.dep_ == "pobj"
         and head.dep_ == "prep"
         and head.head.pos_ == "VERB"
-        and head.lower_ in {"in", "into", "to", "for"}
+        and head.lower_ in {"in", "into", "to", "for", "on"}
     ):
         found = verb_actor(head.head, fr)
-        if found is not None and head.head.lemma_ in fr.light_verbs | {
-            "participate",
-            "join",
-            "engage",
-            "take",
-        }:
+        if found is not None and head.head.lemma_ in fr.light_verbs | PARTICIPATION_VERBS:
             return Arg(found.token, f"light-verb:{head.head.lemma_}")
     return None
 

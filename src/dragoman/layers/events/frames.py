@@ -21,6 +21,9 @@ class Frames:
     allegation_nouns: frozenset[str]
     allegation_adverbs: frozenset[str]
     negation_verbs: frozenset[str]
+    negation_nouns: frozenset[str]
+    transparent_nouns: frozenset[str]
+    receiving_verbs: frozenset[str]
     locative_preps: frozenset[str]
 
 

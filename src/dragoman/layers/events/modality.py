@@ -104,6 +104,8 @@ def modality_of(pred: Token, fr: Frames) -> Modality:
                 return Modality("negated", f"under '{head.text}'")
             if _has_negation(head) and dep in {"xcomp"}:
                 return Modality("negated", f"under negated '{head.text}'")
+        if dep == "acl" and head.pos_ == "NOUN" and lemma in fr.negation_nouns:
+            return Modality("negated", f"under '{head.text}'")
         if dep == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children
         ):

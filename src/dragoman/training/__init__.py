@@ -1,0 +1,1 @@
+"""Our own example sentences and what is learnt from them (see ``data/examples``)."""
