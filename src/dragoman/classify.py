@@ -111,10 +111,41 @@ def _path(actor_head, recipient_head) -> list[int]:
     return [t.i for t in up_r] + [t.i for t in up_a]
 
 
+_CAUSATIVE = frozenset({"order", "force", "compel", "instruct", "direct", "command"})
+_MATERIAL = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE"})
+
 #: Cooperation that did not happen is, between these two parties, a rejection.
 _NEGATED_TO_REJECT = frozenset(
     {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 )
+
+
+def _touches(candidate, request: ClassifyRequest) -> bool:
+    """Some argument of the candidate overlaps one of the two spans, whatever the role."""
+    spans = [s for s in (request.actor, request.recipient) if s is not None]
+    return any(
+        _overlaps(e.start, e.end, s)
+        for e in (*candidate.actor, *candidate.recipient)
+        for s in spans
+    )
+
+
+def _prefer_frames(ranked: list[tuple]) -> list[tuple]:
+    """Between a frame and the act it frames, both fitting the pair, the frame is what
+    the actor did ("threatened to shell Haifa" is a threat), unless the frame is only the
+    channel ("called Erdogan to apologise" is the apology)."""
+    if not ranked:
+        return ranked
+    best = ranked[0]
+    frame = best[3].framed_by
+    if frame is None or frame.plover_type == "CONSULT":
+        return ranked
+    if frame.trigger.lemma_.lower() in _CAUSATIVE and best[3].plover_type in _MATERIAL:
+        return ranked  # "ordered them jailed": the order is carried out, the act is the event
+    for entry in ranked[1:]:
+        if entry[3] is frame and entry[0] <= best[0] + 1:
+            return [entry, *[r for r in ranked if r is not entry]]
+    return ranked
 
 
 def classify_parsed(coder, request: ClassifyRequest, parsed) -> dict:
@@ -135,13 +166,7 @@ def classify_parsed(coder, request: ClassifyRequest, parsed) -> dict:
             if i not in index or m.head == i:
                 index[i] = m
     reports = find_reports(parsed, ev.frames)
-    candidates = []
-    for token in parsed:
-        if token.is_space or token.is_punct:
-            continue
-        cand = ev.candidate(token, parsed, index, reports, None)
-        if cand is not None:
-            candidates.append(cand)
+    candidates = ev.candidates(parsed, index, reports, None)
     a_head = _head_token(parsed, request.actor)
     r_head = _head_token(parsed, request.recipient)
     path = _path(a_head, r_head) if a_head is not None and r_head is not None else []
@@ -166,11 +191,12 @@ def classify_parsed(coder, request: ClassifyRequest, parsed) -> dict:
             rank = 1
         elif c.trigger.i in on_path:
             rank = 2
-        elif actor_fits(c):
+        elif actor_fits(c) or _touches(c, request):
             rank = 3
         distance = abs(c.trigger.i - (r_head.i if r_head is not None else c.trigger.i))
         ranked.append((rank, distance, c.trigger.i, c))
     ranked.sort(key=lambda x: x[:3])
+    ranked = _prefer_frames(ranked)
     result = {
         "id": request.id,
         "plover": {"type": None, "mode": None},

@@ -67,6 +67,7 @@ class Candidate:
     plover_type: str = ""
     cameo: str = ""
     mode: str | None = None
+    framed_by: Candidate | None = None
 
 
 class EventCoder:
@@ -126,13 +127,11 @@ class EventCoder:
                 )
             elif kind == "obj":
                 deps = {"nsubjpass"} if passive else {"dobj", "attr"}
-                ok = any(
-                    c.dep_ in deps and (c.lemma_.lower() in values or c.lower_ in values)
-                    for c in token.children
-                )
+                ok = any(c.dep_ in deps and _word_fits(c, values) for c in token.children)
             elif kind == "xcomp":
                 ok = any(
-                    c.dep_ in {"xcomp", "ccomp"} and (c.lemma_.lower() in values or "*" in values)
+                    c.dep_ in {"xcomp", "ccomp", "acl"}
+                    and (c.lemma_.lower() in values or "*" in values)
                     for c in token.children
                 )
             elif kind == "compound":
@@ -243,14 +242,10 @@ class EventCoder:
                 if i not in index or m.head == i:
                     index[i] = m
         reports = find_reports(parsed, self.frames)
+        candidates = self.candidates(parsed, index, reports, date)
         events: list[Event] = []
         seen: set[tuple] = set()
-        for token in parsed:
-            if token.is_space or token.is_punct:
-                continue
-            candidate = self.candidate(token, parsed, index, reports, date)
-            if candidate is None:
-                continue
+        for candidate in candidates:
             event = self._event(candidate, doc_id, parsed, date, sentence_offsets)
             key = (
                 event.sentence,
@@ -264,6 +259,40 @@ class EventCoder:
             seen.add(key)
             events.append(event)
         return events
+
+    def candidates(
+        self, parsed: Doc, index: dict[int, Mention], reports: list[Report], date: str | None
+    ) -> list[Candidate]:
+        """Every predicate of the document that the lexicon codes, with its arguments,
+        frames linked (see ``_link_frames``)."""
+        found = []
+        for token in parsed:
+            if token.is_space or token.is_punct:
+                continue
+            candidate = self.candidate(token, parsed, index, reports, date)
+            if candidate is not None:
+                found.append(candidate)
+        self._link_frames(found)
+        return found
+
+    @staticmethod
+    def _link_frames(candidates: list[Candidate]) -> None:
+        """A verbal frame ("threatened to shell Haifa", "agreed to release them", "called
+        Erdogan to apologise") and the act it frames: the frame takes the act's recipient
+        when it names none, and records that it frames it."""
+        by_token = {c.trigger.i: c for c in candidates}
+        for act in candidates:
+            token = act.trigger
+            if token.dep_ not in {"xcomp", "ccomp", "advcl", "acl"} or token.head.i not in by_token:
+                continue
+            frame = by_token[token.head.i]
+            act.framed_by = frame
+            if not frame.recipient and act.recipient:
+                frame.recipient = list(act.recipient)
+                frame.steps.append(
+                    f"recipient: that of the act it frames, '{act.trigger.text}': "
+                    + ", ".join(e.text for e in act.recipient)
+                )
 
     def _may_be_predicate(self, token: Token) -> bool:
         """Cheap test before any parse walking: is there a rule for this word at all?"""
@@ -347,9 +376,30 @@ class EventCoder:
         if all(e.code is None for e in actor):
             score -= 0.15
         steps.append(f"modality {mod.value}: {mod.reason}")
+        if rule.type == "ASSAULT" and self._verbal_attack(token, actor):
+            rule = replace(rule, type="ACCUSE", mode="disapprove", cameo="111")
+            steps.append(
+                f"'{token.text}' by an unarmed actor with no weapons in the sentence is a "
+                "verbal attack: ACCUSE disapprove 111"
+            )
         cand = Candidate(token, rule, actor, recipient, mod, report, steps, score)
         self._apply_plover_rules(cand)
         return cand
+
+    def _verbal_attack(self, token: Token, actor: list[Entity]) -> bool:
+        """ "The senator launched a scathing attack on the minister": words of violence
+        used for words, when the attacker is not an armed actor and nothing armed is in
+        the sentence."""
+        if token.lemma_.lower() not in self.frames.verbal_attack_words:
+            return False
+        if any(e.sector in ARMED_SECTORS for e in actor):
+            return False
+        if not any(e.kind == "person" or e.sector in UNARMED_SECTORS for e in actor):
+            return False
+        return not any(
+            t.lemma_.lower() in self.frames.armed_context or t.lower_ in self.frames.armed_context
+            for t in token.sent
+        )
 
     @staticmethod
     def _noun_stands(token: Token, actor_arg: Arg | None, recipient_args: list[Arg]) -> bool:
@@ -368,6 +418,15 @@ class EventCoder:
             passive = is_passive(token)
             actor = verb_actor(token, fr)
             found = recipients(token, rule, passive)
+            if (
+                not found
+                and actor is not None
+                and actor.how.startswith("causative:")
+                and token.head.pos_ == "VERB"
+            ):
+                obj = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    found = [Arg(obj, f"object of '{token.head.text}'")]
             if not found and any(r.kind == "obj" for r in rule.requires):
                 # "severed ties with Qatar": the recipient hangs on the object
                 obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
@@ -524,6 +583,25 @@ class EventCoder:
         elif mod.value == "future" and ptype == "RETREAT":
             cand.steps.append("a future RETREAT is CONCEDE (PLOVER 1.3 §3.7.2)")
             ptype, mode = "CONCEDE", None
+        elif (
+            ptype in THREAT_OF
+            and mod.value in {"future", "hypothetical"}
+            and not mod.governed
+            and not mod.conditional
+            and (cand.report is None or _speaker_is_actor(cand))
+        ):
+            # PLOVER 1.3 §2.3: an actor's own future force is a threat, not ASSAULT + future
+            threat_cameo, threat_mode = _threat_of(ptype, mode)
+            cand.steps.append(
+                f"the actor's own {mod.value} {ptype} is THREATEN (PLOVER 1.3 §2.3): "
+                "modality asserted"
+            )
+            ptype, cameo, mode = "THREATEN", threat_cameo, threat_mode
+            cand.modality = Modality("asserted", f"a {mod.value} {rule.type} stated is a threat")
+        elif ptype == "MOBILIZE" and _relief_context(cand.trigger):
+            # PLOVER 1.3 §3.14.1: forces sent for peacekeeping or relief are AID
+            cand.steps.append("forces sent on a peacekeeping or relief mission are AID (§3.14.1)")
+            ptype, cameo, mode = "AID", "074", None
         cand.plover_type, cand.cameo, cand.mode = ptype, cameo, mode
 
     # ---- building the Event --------------------------------------------------------------
@@ -590,6 +668,17 @@ class EventCoder:
 
 
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they"})
+
+
+def _word_fits(token: Token, values: frozenset[str]) -> bool:
+    """A requirement's word list matches the token's lemma or form; ``@person`` matches a
+    person's name or pronoun, ``@actor`` any named person, group or place."""
+    if token.lemma_.lower() in values or token.lower_ in values:
+        return True
+    if "@person" in values and (token.ent_type_ == "PERSON" or token.lower_ in _PERSON_PRONOUNS):
+        return True
+    return "@actor" in values and (token.ent_type_ in _ACTOR_ENTS or token.pos_ == "PROPN")
 
 
 def _actor_like(parsed: Doc, entity: Entity) -> bool:
@@ -604,6 +693,79 @@ def _actor_like(parsed: Doc, entity: Entity) -> bool:
 def _temporal(prep: Token) -> bool:
     """ "on Thursday", "in March": a preposition that only dates the event."""
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+THREAT_OF = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "CRM", "COP", "SPY"})
+UNARMED_SECTORS = frozenset(
+    {
+        "GOV",
+        "LEG",
+        "OPP",
+        "ELI",
+        "PTY",
+        "MED",
+        "JUD",
+        "EDU",
+        "CVL",
+        "HRI",
+        "NGO",
+        "IGO",
+        "BUS",
+        "LAB",
+        "REL",
+    }
+)
+_RELIEF_WORDS = frozenset(
+    {
+        "peacekeeping",
+        "peacekeeper",
+        "peacekeep",
+        "humanitarian",
+        "relief",
+        "rescue",
+        "evacuation",
+        "evacuate",
+        "disaster",
+        "flood",
+        "earthquake",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "tsunami",
+        "wildfire",
+        "epidemic",
+    }
+)
+
+
+def _relief_context(token: Token) -> bool:
+    return any(t.lemma_.lower() in _RELIEF_WORDS or t.lower_ in _RELIEF_WORDS for t in token.sent)
+
+
+def _speaker_is_actor(cand: Candidate) -> bool:
+    speaker = cand.report.speaker if cand.report is not None else None
+    if speaker is None:
+        return False
+    return any(e.start <= speaker.idx < e.end for e in cand.actor)
+
+
+def _threat_of(ptype: str, mode: str | None) -> tuple[str, str | None]:
+    """CAMEO 13x code and PLOVER THREATEN mode for a threatened act."""
+    if ptype == "ASSAULT":
+        return "138", "violence"
+    if ptype == "SANCTION":
+        return (
+            ("1313", "relations") if mode in {"discontinue", "withdraw"} else ("131", "relations")
+        )
+    return {
+        "arrest": ("137", "arrest"),
+        "ban": ("1322", "ban"),
+        "curfew": ("1323", "restrict"),
+        "martial-law": ("1324", "restrict"),
+        "deport": ("137", "expel"),
+        "seize": ("1382", "territory"),
+    }.get(mode or "", ("132", "restrict"))
 
 
 def _intent_code(ptype: str) -> str:

@@ -121,11 +121,19 @@ def verb_actor(verb: Token, fr: Frames, depth: int = 0) -> Arg | None:
     dep, head = verb.dep_, verb.head
     if head.i == verb.i:
         return None
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "attr", "oprd"}:
+        # "Honduras is willing to withdraw": the subject of "is willing" withdraws
+        found = verb_actor(head.head, fr, depth + 1)
+        return Arg(found.token, f"control:{head.lemma_}") if found else None
     if dep == "xcomp" or (
         dep in {"advcl", "ccomp"}
         and _child(verb, {"aux"}) is not None
         and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux")
     ):
+        if head.lemma_ in fr.object_control and verb.tag_ == "VBN" and dep == "xcomp":
+            # "ordered nine officials jailed": the orderer has them jailed
+            found = verb_actor(head, fr, depth + 1)
+            return Arg(found.token, f"causative:{head.lemma_}") if found else None
         if head.lemma_ in fr.object_control:
             if is_passive(head):
                 controlled = _child(head, PASSIVE_SUBJECTS)

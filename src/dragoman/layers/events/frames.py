@@ -24,6 +24,8 @@ class Frames:
     negation_nouns: frozenset[str]
     transparent_nouns: frozenset[str]
     receiving_verbs: frozenset[str]
+    verbal_attack_words: frozenset[str]
+    armed_context: frozenset[str]
     locative_preps: frozenset[str]
 
 

@@ -45,6 +45,11 @@ _EMBEDDING = frozenset(
 class Modality:
     value: str
     reason: str
+    #: the mode comes from a governing word ("threatened to", "urged X to"), not from the
+    #: predicate's own auxiliaries: the governor is the actor's act
+    governed: bool = False
+    #: the predicate is the condition of an "if"/"unless" clause
+    conditional: bool = False
 
 
 def _has_negation(token: Token) -> bool:
@@ -136,9 +141,14 @@ def modality_of(pred: Token, fr: Frames) -> Modality:
             hypothetical = hypothetical or f"'{head.text}' is hypothetical"
         node = head
     if alleged:
-        return Modality("alleged", alleged)
+        return Modality("alleged", alleged, governed=True)
     if hypothetical:
-        return Modality("hypothetical", hypothetical)
+        return Modality(
+            "hypothetical",
+            hypothetical,
+            governed=hypothetical.startswith("under"),
+            conditional=hypothetical.startswith("in an"),
+        )
     if future:
-        return Modality("future", future)
+        return Modality("future", future, governed=future.startswith("under"))
     return Modality("asserted", "no negation, future, condition or allegation")
