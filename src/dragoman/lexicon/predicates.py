@@ -92,7 +92,7 @@ def _requirements(cell: str, where: str) -> tuple[Requirement, ...]:
     return tuple(out)
 
 
-_SLOT_WORDS = frozenset({"dobj", "iobj", "of", "poss", "none", "ccomp-subject"})
+_SLOT_WORDS = frozenset({"dobj", "iobj", "of", "poss", "none", "ccomp-subject", "swap"})
 
 
 def _recipient_slots(cell: str) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from dragoman.layers.entities import Mention
 from dragoman.layers.entities.groups import build_group
 from dragoman.layers.events.arguments import (
     Arg,
+    _slot,
     is_passive,
     noun_actor,
     noun_modifier_actors,
@@ -38,14 +39,15 @@ from dragoman.lexicon import Lexicon
 from dragoman.lexicon.predicates import PredicateLexicon, PredicateRule
 from dragoman.ontology import (
     COOPERATIVE,
-    MATERIAL_CONFLICT,
-    MATERIAL_COOPERATION,
     cameo_quad,
     goldstein,
     plover_types,
 )
 
 VERBAL_CONFLICT_NEEDING_OTHER = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+VERBAL_TYPES = frozenset(
+    {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONSULT"}
+)
 #: Types whose object is often another event: "insists on the withdrawal of US forces",
 #: "rejected the release of …": the recipient is the doer of that event.
 LOOK_THROUGH = frozenset({"REQUEST", "REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN"})
@@ -193,6 +195,13 @@ class EventCoder:
     def _entity_at(self, token: Token, index: dict[int, Mention], parsed: Doc) -> Entity | None:
         mention = index.get(token.i)
         if mention is not None:
+            antecedent = mention.entity.antecedent
+            sent = token.sent
+            if antecedent is not None and sent.start_char <= antecedent.start < sent.end_char:
+                # "the military says it has opened an inquiry": the military, not "it"
+                for other in index.values():
+                    if other.entity.start == antecedent.start and other.entity.antecedent is None:
+                        return other.entity
             return mention.entity
         if token.pos_ == "PRON":
             return None  # an unresolved pronoun names nobody
@@ -287,6 +296,13 @@ class EventCoder:
                 continue
             frame = by_token[token.head.i]
             act.framed_by = frame
+            if frame.plover_type == "AGREE" and act.rule.type in THREAT_OF:
+                # "vowed to retake the city", "pledged to use force": a threat
+                cameo, mode = _threat_of(act.rule.type, act.rule.mode)
+                frame.plover_type, frame.cameo, frame.mode = "THREATEN", cameo, mode
+                frame.steps.append(
+                    f"promising {act.rule.type} ('{act.trigger.text}') is THREATEN (§2.3)"
+                )
             if not frame.recipient and act.recipient:
                 frame.recipient = list(act.recipient)
                 frame.steps.append(
@@ -427,16 +443,36 @@ class EventCoder:
                 obj = next((c for c in token.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     found = [Arg(obj, f"object of '{token.head.text}'")]
-            if not found and any(r.kind == "obj" for r in rule.requires):
-                # "severed ties with Qatar": the recipient hangs on the object
+            if not found:
+                # "severed ties with Qatar", "ratified a trade pact with Japan": the
+                # recipient hangs on the object
                 obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
                 preps = [x for x in rule.recipient if x.startswith("prep:")]
                 if obj is not None and preps:
                     found = recipients(obj, replace(rule, recipient=tuple(preps)))
             if not found and rule.type in {"REQUEST", "REJECT"}:
-                from dragoman.layers.events.arguments import _slot
-
                 found = _slot(token, "ccomp-subject", passive)
+            if not found and rule.type in VERBAL_TYPES and not passive:
+                # "promised Somalia that …": a named addressee in object position
+                found = [
+                    a
+                    for a in _slot(token, "iobj", passive) + _slot(token, "dobj", passive)
+                    if a.token.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}
+                    or a.token.pos_ == "PROPN"
+                ][:1]
+            if "swap" in rule.recipient and actor is not None and found:
+                # "X hosted Y": the visitor is the actor, the host the recipient (PLOVER 3.2.2)
+                return Arg(found[0].token, "visitor"), [Arg(actor.token, "host")]
+            if (
+                not found
+                and actor is not None
+                and token.lemma_.lower() in fr.receiving_verbs
+                and rule.type in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}
+            ):
+                giver = _slot(token, "prep:from", passive)
+                if giver:
+                    # "Malawi received a loan from the OPEC Fund": the fund gives
+                    return Arg(giver[0].token, "giver"), [Arg(actor.token, "receiver")]
             return actor, found
         position = noun_position(token, fr)
         if position.dep_ == "dobj" and position.head.lemma_.lower() in fr.receiving_verbs:
@@ -475,6 +511,16 @@ class EventCoder:
                 actor = Arg(of, "of-phrase")
         return actor, found
 
+    def _participant(self, noun: Token) -> Token | None:
+        """The other party of an event noun, by its own rule: "refused talks with the
+        government" → the government."""
+        rules = self.predicates.lookup(noun.lemma_.lower(), "noun")
+        for rule in rules:
+            found = [a for a in recipients(noun, rule) if a.how != "prep:of"]
+            if found:
+                return found[0].token
+        return None
+
     def _recipient_entities(
         self,
         arg: Arg,
@@ -490,8 +536,10 @@ class EventCoder:
             and token.i not in index
             and self.predicates.lookup(token.lemma_.lower(), "noun")
         ):
-            inner = of_argument(token) or next(
-                (c for c in token.children if c.dep_ == "poss"), None
+            inner = (
+                self._participant(token)
+                or of_argument(token)
+                or next((c for c in token.children if c.dep_ == "poss"), None)
             )
             if inner is not None:
                 found = [
@@ -503,9 +551,6 @@ class EventCoder:
                     steps.append(f"recipient: the doer of '{token.text}': '{inner.text}'")
                     return found
         found = self._entities(arg, index, parsed, date)
-        if rule.type not in MATERIAL_CONFLICT | MATERIAL_COOPERATION:
-            # a verbal act is directed at actors; "responded to the proposals" has none
-            found = [e for e in found if e.code is not None or _actor_like(parsed, e)]
         if found:
             steps.append(f"recipient: {arg.how} '{token.text}'")
         return found
@@ -578,11 +623,15 @@ class EventCoder:
             cand.modality = Modality("asserted", f"a {mod.value} retaliation stated is a threat")
             cand.steps.append(f"the {mod.value} action is itself the threat: modality asserted")
         if mod.value == "future" and ptype in {"CONSULT", "SUPPORT", "COOPERATE", "AID"}:
-            cand.steps.append(f"future {ptype} is AGREE (PLOVER 1.3 §3.1)")
+            cand.steps.append(
+                f"future {ptype} is AGREE (PLOVER 1.3 §3.1): the intent is stated now"
+            )
             ptype, cameo, mode = "AGREE", _intent_code(ptype), None
+            cand.modality = Modality("asserted", f"intent to {rule.type.lower()} ({mod.reason})")
         elif mod.value == "future" and ptype == "RETREAT":
-            cand.steps.append("a future RETREAT is CONCEDE (PLOVER 1.3 §3.7.2)")
+            cand.steps.append("a future RETREAT is CONCEDE (PLOVER 1.3 §3.7.2): announced now")
             ptype, mode = "CONCEDE", None
+            cand.modality = Modality("asserted", f"an announced retreat ({mod.reason})")
         elif (
             ptype in THREAT_OF
             and mod.value in {"future", "hypothetical"}
@@ -598,6 +647,17 @@ class EventCoder:
             )
             ptype, cameo, mode = "THREATEN", threat_cameo, threat_mode
             cand.modality = Modality("asserted", f"a {mod.value} {rule.type} stated is a threat")
+        elif ptype in {"ASSAULT", "COERCE"} and _protesters(cand):
+            # PLOVER 3.12: violence or obstruction by protesters is their PROTEST
+            obstruct = cand.trigger.lemma_.lower() in OBSTRUCTION_WORDS
+            cand.steps.append("done by protesters or civilians: PROTEST (§3.12)")
+            ptype, cameo, mode = (
+                ("PROTEST", "1443", "obstruct") if obstruct else ("PROTEST", "145", "riot")
+            )
+        elif ptype == "ASSAULT" and _weapons_test(cand):
+            # PLOVER 3.14: firing missiles at no one is a show of force
+            cand.steps.append("missiles fired at no target: MOBILIZE weapons (§3.14)")
+            ptype, cameo, mode = "MOBILIZE", "150", "weapons"
         elif ptype == "MOBILIZE" and _relief_context(cand.trigger):
             # PLOVER 1.3 §3.14.1: forces sent for peacekeeping or relief are AID
             cand.steps.append("forces sent on a peacekeeping or relief mission are AID (§3.14.1)")
@@ -671,10 +731,56 @@ _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they"})
 
 
+_QUANTIFIERS = frozenset(
+    {
+        "some",
+        "most",
+        "all",
+        "part",
+        "rest",
+        "many",
+        "several",
+        "thousands",
+        "hundreds",
+        "dozens",
+        "millions",
+        "number",
+        "bulk",
+        "majority",
+        "half",
+        "one",
+        "two",
+        "three",
+        "batch",
+        "contingent",
+        "portion",
+        "share",
+    }
+)
+
+
+def _object_words(token: Token) -> set[str]:
+    """The words an object requirement can match: the object, its compound modifiers
+    ("curfew hours", "arms embargo") and, through a quantity, what is counted ("some of
+    its troops", "thousands of soldiers")."""
+    words = {token.lemma_.lower(), token.lower_}
+    words.update(c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"})
+    if token.lemma_.lower() in _QUANTIFIERS or token.pos_ == "NUM":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        words |= _object_words(obj)
+    return words
+
+
 def _word_fits(token: Token, values: frozenset[str]) -> bool:
-    """A requirement's word list matches the token's lemma or form; ``@person`` matches a
-    person's name or pronoun, ``@actor`` any named person, group or place."""
+    """A requirement's word list matches the token's lemma or form (for objects, see
+    ``_object_words``); ``@person`` matches a person's name or pronoun, ``@actor`` any
+    named person, group or place."""
     if token.lemma_.lower() in values or token.lower_ in values:
+        return True
+    if token.dep_ in {"dobj", "nsubjpass", "attr"} and _object_words(token) & values:
         return True
     if "@person" in values and (token.ent_type_ == "PERSON" or token.lower_ in _PERSON_PRONOUNS):
         return True
@@ -737,6 +843,52 @@ _RELIEF_WORDS = frozenset(
         "epidemic",
     }
 )
+
+
+OBSTRUCTION_WORDS = frozenset(
+    {"block", "blockade", "barricade", "occupy", "obstruct", "close", "shut", "picket", "sit"}
+)
+PROTESTER_WORDS = frozenset(
+    {
+        "protester",
+        "protestor",
+        "demonstrator",
+        "rioter",
+        "mob",
+        "crowd",
+        "marcher",
+        "striker",
+        "villager",
+        "resident",
+        "student",
+        "worker",
+    }
+)
+WATER_WORDS = frozenset({"sea", "ocean", "gulf", "waters", "strait", "bay", "test"})
+
+
+def _protesters(cand: Candidate) -> bool:
+    """The actors are protesters, rioters or civilians (not armed or state actors)."""
+    if not cand.actor:
+        return False
+    for e in cand.actor:
+        words = {w.lower().rstrip("s") for w in e.text.split()} | {
+            w.lower() for w in e.text.split()
+        }
+        if words & PROTESTER_WORDS:
+            continue
+        if e.sector in {"OPP", "CVL", "LAB", "EDU"} and e.kind in {"group", "other"}:
+            continue
+        return False
+    return True
+
+
+def _weapons_test(cand: Candidate) -> bool:
+    if cand.trigger.lemma_.lower() not in {"fire", "launch", "test", "test-fire"}:
+        return False
+    if not cand.recipient:
+        return any(t.lemma_.lower() in {"missile", "rocket"} for t in cand.trigger.subtree)
+    return all(any(w.lower() in WATER_WORDS for w in e.text.split()) for e in cand.recipient)
 
 
 def _relief_context(token: Token) -> bool:

@@ -47,6 +47,35 @@ OF_OBJECT_VERBS = frozenset(
 )
 
 
+#: Documents that speak for whoever issued them: "a report accusing the army of …".
+STATEMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "report",
+        "letter",
+        "resolution",
+        "communique",
+        "declaration",
+        "note",
+        "message",
+        "ruling",
+        "verdict",
+        "decision",
+        "order",
+        "decree",
+        "bill",
+        "motion",
+        "petition",
+        "complaint",
+        "lawsuit",
+        "tweet",
+        "post",
+        "video",
+        "speech",
+        "editorial",
+    }
+)
+
 #: Verbs whose prepositional object is an event their subject takes part in: "went on
 #: strike", "took part in the talks", "joined the protest".
 PARTICIPATION_VERBS = frozenset(
@@ -162,6 +191,11 @@ def verb_actor(verb: Token, fr: Frames, depth: int = 0) -> Arg | None:
             # "the United States' unwillingness to agree": the noun's owner does it
             owner = _child(head, {"poss"})
             return Arg(owner, f"owner-of:{head.lemma_}") if owner is not None else None
+        if head.lemma_.lower() in STATEMENT_NOUNS:
+            # "released a statement criticising X": whoever issued the statement
+            issuer = noun_actor_of_document(head, fr)
+            if issuer is not None:
+                return Arg(issuer.token, f"issuer-of:{head.lemma_}")
         return Arg(head, "participle")
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
@@ -202,7 +236,11 @@ def _slot(token: Token, slot: str, passive: bool) -> list[Arg]:
         for c in token.children:
             if c.dep_ in {"prep", "dative"} and c.lower_ in words:
                 obj = _pobj(c)
-                if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+                if (
+                    obj is not None
+                    and obj.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+                    and obj.ent_type_ not in {"DATE", "TIME"}
+                ):
                     out.append(Arg(obj, f"prep:{c.lower_}"))
         return out
     if slot == "ccomp-subject":
@@ -228,6 +266,8 @@ def recipients(token: Token, rule: PredicateRule, passive: bool = False) -> list
 def noun_position(noun: Token, fr: Frames) -> Token:
     """The phrase that stands in the clause for an event noun: "submitted a list of
     proposals" puts "list" where the proposals are."""
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"} and noun.head.i != noun.i:
+        noun = noun.head  # "expressed its rejection and condemnation of": the first conjunct
     for _ in range(3):
         prep = noun.head
         if (
@@ -274,9 +314,32 @@ def noun_actor(noun: Token, rule: PredicateRule, fr: Frames) -> Arg | None:
         and head.head.pos_ == "VERB"
         and head.lower_ in {"in", "into", "to", "for", "on"}
     ):
-        found = verb_actor(head.head, fr)
-        if found is not None and head.head.lemma_ in fr.light_verbs | PARTICIPATION_VERBS:
-            return Arg(found.token, f"light-verb:{head.head.lemma_}")
+        verb = head.head
+        if verb.lemma_ in fr.light_verbs | PARTICIPATION_VERBS:
+            found = verb_actor(verb, fr)
+            if found is not None:
+                return Arg(found.token, f"light-verb:{verb.lemma_}")
+            if is_passive(verb):
+                # "the military was placed on alert": the one placed acts
+                placed = _child(verb, PASSIVE_SUBJECTS)
+                if placed is not None:
+                    return Arg(placed, f"passive-subject:{verb.lemma_}")
+    return None
+
+
+def noun_actor_of_document(noun: Token, fr: Frames) -> Arg | None:
+    """Who issued a statement or report: its possessor, its "by" phrase, or the subject of
+    the verb that put it out."""
+    poss = _child(noun, {"poss"})
+    if poss is not None:
+        return Arg(poss, "possessor")
+    agent = by_agent(noun)
+    if agent is not None:
+        return Arg(agent, "by-agent")
+    if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return verb_actor(noun.head, fr)
+    if noun.dep_ in {"nsubj"}:
+        return None
     return None
 
 

@@ -81,6 +81,11 @@ def modality_of(pred: Token, fr: Frames) -> Modality:
     if pred.pos_ == "NOUN" and any(c.lower_ in {"no", "without"} for c in pred.children):
         return Modality("negated", f"no '{pred.text}'")
     auxes = _aux_words(pred)
+    if pred.pos_ == "NOUN" and pred.dep_ in {"dobj", "nsubjpass"} and pred.head.pos_ == "VERB":
+        # "would impose tariffs": the light verb's auxiliaries are the noun's
+        auxes = auxes + _aux_words(pred.head)
+        if _has_negation(pred.head):
+            return Modality("negated", f"'{pred.head.text}' is negated")
     future = hypothetical = None
     alleged = None
     if any(a in _FUTURE_AUX for a in auxes) or ("going" in auxes and "to" in auxes):
