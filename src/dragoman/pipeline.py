@@ -88,10 +88,11 @@ class Coder:
         analysis = Analysis(document, parsed)
         document.sentences = sentences_of(parsed)
         analysis.mentions = find_entities(document, parsed, self.lexicon)
-        document.entities = [m.entity for m in analysis.mentions]
+        actors = [m for m in analysis.mentions if not m.place]
+        document.entities = [m.entity for m in actors]
         document.times = find_times(document, parsed)
-        document.places = find_places(document, parsed, analysis.mentions)
-        document.quotes = find_quotes(document, parsed, analysis.mentions)  # LOCAL-QUOTES-WIRING
+        document.places = find_places(document, parsed, actors)
+        document.quotes = find_quotes(document, parsed, actors)  # LOCAL-QUOTES-WIRING
         offsets = [(s.start, s.end) for s in document.sentences]
         document.events = self.events.find_events(
             document.doc_id, parsed, analysis.mentions, document.date, offsets

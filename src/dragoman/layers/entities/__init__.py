@@ -91,6 +91,9 @@ class Mention:
     start_token: int
     end_token: int
     sentence: int
+    #: a country or capital used as a place ("in Moscow", "sanctions on Belarus"): not an
+    #: actor mention of the entities layer, but the event coder may take it as a recipient
+    place: bool = False
 
 
 def _candidate(token: Token) -> bool:
@@ -152,15 +155,19 @@ def _has_signal(token: Token, ctx: CodingContext) -> bool:
 
 def _sentence_mentions(sent: Span, ctx: CodingContext, index: int) -> list[Mention]:
     found: list[tuple[Group, Coded]] = []
+    places: list[tuple[Group, Coded]] = []
     for token in sent:
         if not _candidate(token) or not _has_signal(token, ctx):
             continue
         group = build_group(token)
         coded = code_group(group, ctx)
-        if coded is None or is_place_use(group, coded):
+        if coded is None:
             continue
         if token.dep_ == "compound" and coded.kind != "group":
             continue  # "the Ukraine crisis", "a NATO summit": a name modifying a thing
+        if is_place_use(group, coded):
+            places.append((group, coded))
+            continue
         found.append((group, coded))
     # keep the largest groups; a group inside a kept one is part of it
     found.sort(key=lambda gc: (-(gc[0].end - gc[0].start), gc[0].start))
@@ -171,7 +178,11 @@ def _sentence_mentions(sent: Span, ctx: CodingContext, index: int) -> list[Menti
         kept.append((group, coded))
     kept.sort(key=lambda gc: gc[0].start)
     kept = _join_titles_to_names(kept, sent.doc)
-    mentions = []
+    mentions = [
+        Mention(_entity(sent.doc, group, coded), group.head.i, group.start, group.end, index, True)
+        for group, coded in places
+        if not any(group.start < k.end and k.start < group.end for k, _ in kept)
+    ]
     for group, coded in kept:
         _remember_alias(coded, ctx)
         mentions.append(
@@ -228,9 +239,13 @@ def find_mentions(parsed: Doc, lexicon: Lexicon, date: str | None) -> list[Menti
     mentions: list[Mention] = []
     for index, sent in enumerate(s for s in parsed.sents if not all(t.is_space for t in s)):
         mentions.extend(_sentence_mentions(sent, ctx, index))
-    return resolve_references(parsed, mentions)
+    actors = resolve_references(parsed, [m for m in mentions if not m.place])
+    places = [m for m in mentions if m.place]
+    return sorted(actors + places, key=lambda m: (m.start_token, m.end_token))
 
 
 def find_entities(doc: Document, parsed: Doc, lexicon: Lexicon) -> list[Mention]:
-    """The entities layer: actor mentions of ``doc`` (DESIGN.md ``find_<things>``)."""
+    """The entities layer: actor mentions of ``doc`` (DESIGN.md ``find_<things>``), plus
+    countries and capitals used as places (``Mention.place``), which the document's
+    ``entities`` leave out but the event coder may use as recipients."""
     return find_mentions(parsed, lexicon, doc.date)

@@ -566,7 +566,7 @@ class EventCoder:
         best, distance = None, None
         for i in range(sent.start, sent.end):
             m = index.get(i)
-            if m is None or m.head != i:
+            if m is None or m.head != i or m.place:
                 continue
             e = m.entity
             if e.code is None or e.country in countries or any(a.start == e.start for a in actor):
