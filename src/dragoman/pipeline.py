@@ -19,7 +19,7 @@ from dragoman.document import Document
 from dragoman.layers.entities import Mention, find_entities
 from dragoman.layers.events import EventCoder
 from dragoman.layers.places import find_places
-from dragoman.layers.quotes import find_quotes  # LOCAL-QUOTES-WIRING
+from dragoman.layers.quotes import find_quotes
 from dragoman.layers.times import find_times
 from dragoman.lexicon import Lexicon, data_dir
 from dragoman.lexicon.predicates import PredicateLexicon
@@ -92,7 +92,7 @@ class Coder:
         document.entities = [m.entity for m in actors]
         document.times = find_times(document, parsed)
         document.places = find_places(document, parsed, actors)
-        document.quotes = find_quotes(document, parsed, actors)  # LOCAL-QUOTES-WIRING
+        document.quotes = find_quotes(document, parsed, actors)
         offsets = [(s.start, s.end) for s in document.sentences]
         document.events = self.events.find_events(
             document.doc_id, parsed, analysis.mentions, document.date, offsets
