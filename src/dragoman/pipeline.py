@@ -95,7 +95,13 @@ class Coder:
         document.quotes = find_quotes(document, parsed, actors)
         offsets = [(s.start, s.end) for s in document.sentences]
         document.events = self.events.find_events(
-            document.doc_id, parsed, analysis.mentions, document.date, offsets
+            document.doc_id,
+            parsed,
+            analysis.mentions,
+            document.date,
+            offsets,
+            times=document.times,
+            places=document.places,
         )
         return analysis
 

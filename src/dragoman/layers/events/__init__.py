@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from dragoman.document import Entity, Event, EventDate, Span
+from dragoman.document import Entity, Event, EventDate, Place, Span, TimeExpr
 from dragoman.layers.entities import Mention
 from dragoman.layers.entities.groups import build_group
+from dragoman.layers.events.anchors import anchors, date_for, is_historical, place_for
 from dragoman.layers.events.arguments import (
     Arg,
     _slot,
@@ -70,6 +71,8 @@ class Candidate:
     cameo: str = ""
     mode: str | None = None
     framed_by: Candidate | None = None
+    date: EventDate | None = None
+    location: Place | None = None
 
 
 class EventCoder:
@@ -244,6 +247,8 @@ class EventCoder:
         mentions: Sequence[Mention],
         date: str | None,
         sentence_offsets: Sequence[tuple[int, int]],
+        times: Sequence[TimeExpr] = (),
+        places: Sequence[Place] = (),
     ) -> list[Event]:
         index: dict[int, Mention] = {}
         for m in mentions:
@@ -252,9 +257,13 @@ class EventCoder:
                     index[i] = m
         reports = find_reports(parsed, self.frames)
         candidates = self.candidates(parsed, index, reports, date)
+        when = anchors(parsed, times)
+        where = anchors(parsed, places)
+        dated: dict[str, EventDate] = {}
         events: list[Event] = []
         seen: set[tuple] = set()
         for candidate in candidates:
+            self._anchor(candidate, when, where, date, dated)
             event = self._event(candidate, doc_id, parsed, date, sentence_offsets)
             key = (
                 event.sentence,
@@ -268,6 +277,41 @@ class EventCoder:
             seen.add(key)
             events.append(event)
         return events
+
+    def _anchor(
+        self,
+        cand: Candidate,
+        when: dict,
+        where: dict,
+        doc_date: str | None,
+        dated: dict[str, EventDate],
+    ) -> None:
+        """Date and place of the event; old events mentioned again are historical."""
+        light = self.frames.light_verbs
+        cand.date, how = date_for(cand.trigger, when, doc_date, light)
+        lemma = cand.trigger.lemma_.lower()
+        if (
+            cand.date.text is None
+            and cand.rule.pos == "noun"
+            and lemma in dated
+            and any(c.lower_ == "the" for c in cand.trigger.children)
+        ):
+            # "the raid" after "the raid in May 2010": the same event, mentioned again
+            cand.date = dated[lemma]
+            how = f"date: '{cand.trigger.text}' is the one dated earlier ('{cand.date.text}')"
+            cand.modality = Modality("historical", "an earlier event mentioned again")
+        elif cand.date.text is not None:
+            dated.setdefault(lemma, cand.date)
+            if cand.modality.value == "asserted" and is_historical(cand.date.value, doc_date):
+                cand.modality = Modality(
+                    "historical",
+                    f"dated {cand.date.value}, well before the publication date {doc_date}",
+                )
+                how += "; historical"
+        cand.steps.append(how)
+        cand.location, note = place_for(cand.trigger, where, light)
+        if note:
+            cand.steps.append(note)
 
     def candidates(
         self, parsed: Doc, index: dict[int, Mention], reports: list[Report], date: str | None
@@ -718,8 +762,8 @@ class EventCoder:
             plover_score=ptype.score,
             trigger=trigger,
             modality=cand.modality.value,
-            date=EventDate(date),
-            location=None,
+            date=cand.date or EventDate(date),
+            location=cand.location,
             attribution=attribution,
             rule=f"lexicon:{cand.rule.id}",
             score=max(0.05, min(1.0, cand.score)),
