@@ -130,6 +130,43 @@ def _touches(candidate, request: ClassifyRequest) -> bool:
     )
 
 
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
+_CONFLICT = frozenset(
+    {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+)
+
+
+def _reported_blame(request, a_head, r_head, reports, candidates):
+    """ "Critics say Erdogan used the coup to stifle the press": the speaker blames the
+    one whose hostile act they report (ACCUSE). Returns the reported act, or None."""
+    if a_head is None or r_head is None:
+        return None
+    for report in reports:
+        speaker = report.speaker
+        if speaker is None or not (speaker.left_edge.i <= a_head.i <= speaker.right_edge.i):
+            continue
+        if r_head.i not in report.tokens:
+            continue
+        for c in candidates:
+            if c.trigger.i not in report.tokens or c.plover_type not in _CONFLICT:
+                continue
+            if c.rule.pos != "verb" or not c.actor:
+                continue
+            doer = c.actor[0]
+            if doer.antecedent is not None or doer.text.lower() in _PRONOUNS:
+                continue  # "Russia said it had expelled…": its own act, not an accusation
+            if (
+                speaker.left_edge.idx
+                <= doer.start
+                < speaker.right_edge.idx + len(speaker.right_edge)
+            ):
+                continue
+            if r_head.idx < doer.start or r_head.idx >= doer.end:
+                continue  # the one blamed is the doer of the reported act
+            return c
+    return None
+
+
 def _prefer_frames(ranked: list[tuple]) -> list[tuple]:
     """Between a frame and the act it frames, both fitting the pair, the frame is what
     the actor did ("threatened to shell Haifa" is a threat), unless the frame is only the
@@ -203,6 +240,16 @@ def classify_parsed(coder, request: ClassifyRequest, parsed) -> dict:
         "cameo": {"code": None},
         "score": 0.0,
     }
+    if not ranked or ranked[0][0] >= 2:
+        blame = _reported_blame(request, a_head, r_head, reports, candidates)
+        if blame is not None:
+            result.update(
+                plover={"type": "ACCUSE", "mode": "allege"},
+                cameo={"code": "112"},
+                score=0.6,
+                rule=f"reported-blame:{blame.rule.id}",
+            )
+            return result
     if not ranked or ranked[0][0] == 4:
         return _model_answer(coder, request, parsed, result)
     rank, _, _, best = ranked[0]

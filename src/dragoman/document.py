@@ -102,7 +102,12 @@ class TimeExpr:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A toponym resolved to a gazetteer entry."""
+    """A toponym resolved to a gazetteer entry.
+
+    ``use`` is ``literal`` when the name is a location ("talks in Washington") and
+    ``associative`` when it stands for a government or people or modifies a noun
+    ("Washington said", "the Ukraine crisis"); only a literal place locates an event.
+    """
 
     text: str
     start: int
@@ -113,6 +118,7 @@ class Place:
     lon: float | None
     geonameid: int | None
     feature: str | None
+    use: str = "literal"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -125,6 +131,7 @@ class Place:
             "lon": self.lon,
             "geonameid": self.geonameid,
             "feature": self.feature,
+            "use": self.use,
         }
 
 

@@ -30,19 +30,59 @@ class ModelError(RuntimeError):
 
 @Language.component("dragoman_line_breaks")
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first token after every line break, and keep a closing
-    quotation mark with the sentence it closes (``yet."`` is one sentence, not two)."""
+    """Start a sentence at the first token after every line break and after a dateline
+    ("KABUL (Reuters) --"), and keep a closing quotation mark with the sentence it closes
+    (``yet."`` is one sentence, not two)."""
     after_break = False
+    line_start = True
     for token in doc:
         if token.is_space:
             after_break = after_break or "\n" in token.text
+            line_start = line_start or "\n" in token.text
             continue
         if after_break and token.i > 0:
             token.is_sent_start = True
         elif token.i > 0 and _closes_sentence_quote(token):
             token.is_sent_start = False
+        if line_start:
+            end = _dateline_end(doc, token.i)
+            if end is not None and end < len(doc):
+                doc[end].is_sent_start = True
+        line_start = False
         after_break = "\n" in token.whitespace_
+        line_start = after_break
     return doc
+
+
+_DATELINE_MARKS = frozenset({"--", "—", "–", "-", ":"})
+_DATELINE_LENGTH = 8
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the first token after a dateline that opens a line: place words (at
+    least one in capitals, or any place before "--"), an optional "(Agency)", then a dash
+    or colon. None when the line does not open with one."""
+    capitals = False
+    i = start
+    while i < len(doc) and i - start <= _DATELINE_LENGTH:
+        t = doc[i]
+        if t.text in _DATELINE_MARKS and i > start:
+            strong = t.text in {"--", "—"}
+            return i + 1 if (capitals or strong) and i + 1 < len(doc) else None
+        if t.text == "(":
+            close = next(
+                (j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None
+            )
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if t.text == "," or (t.is_alpha and t.text[:1].isupper()) or t.text == ".":
+            capitals = capitals or (t.is_alpha and t.text.isupper() and len(t.text) > 1)
+            i += 1
+            continue
+        return None
+    return None
 
 
 def _closes_sentence_quote(token: Token) -> bool:

@@ -140,6 +140,14 @@ def code_group(group: Group, ctx: CodingContext) -> Coded | None:
         if known is not None:
             return known
 
+    # 3b. A town or city heads the group ("Mariupol said"): its people (NGEC/CAMEO CVL).
+    if head_name is None and head_agent is None and not person and head.ent_type_ == "GPE":
+        country = _place_country(group.head.doc[group.start : group.end].text)
+        if country:
+            return Coded(
+                join_code(country, "CVL"), country, "CVL", None, "city", None, "city-as-actor"
+            )
+
     # 3. A country word heads the group: the state, its government, or its people.
     if head_name is not None and head_agent is None:
         sense = choose_sense(head_name, date, False)
@@ -281,6 +289,32 @@ def _known_person(
     return None
 
 
+def _place_country(name: str) -> str | None:
+    """The country of a town or city, from the places layer's gazetteer."""
+    from dragoman.layers.places import country_of_place
+
+    return country_of_place(name)
+
+
+def _city_country(group: Group, sector: str) -> tuple[str | None, str]:
+    """ "Mariupol police", "a court in Cairo": a town modifying a local agent gives its
+    country."""
+    doc = group.head.doc
+    for i in sorted(group.roles):
+        role, token = group.roles[i], doc[i]
+        if token.ent_type_ not in {"GPE", "LOC"} or token.i == group.head.i:
+            continue
+        if role == "mod" or (role in LOCAL_PREPS and sector not in NOT_LOCAL):
+            if token.ent_iob_ == "B" or i == group.start or doc[i - 1].ent_type_ != token.ent_type_:
+                end = i
+                while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                    end += 1
+                country = _place_country(doc[i : end + 1].text)
+                if country:
+                    return country, doc[i : end + 1].text
+    return None, ""
+
+
 def _country_from(match: Match, ctx: CodingContext, person_like: bool) -> str | None:
     sense = choose_sense(match, ctx.date, person_like)
     return sense.country
@@ -391,6 +425,10 @@ def _compose(
                 break
         if country:
             break
+    if country is None and sector is not None:
+        country, where = _city_country(group, sector)
+        if country:
+            rule = f"{rule}+city:{where}"
 
     is_name = bool(person)
     if sector is None and not is_name:
