@@ -304,14 +304,17 @@ def _city_country(group: Group, sector: str) -> tuple[str | None, str]:
         role, token = group.roles[i], doc[i]
         if token.ent_type_ not in {"GPE", "LOC"} or token.i == group.head.i:
             continue
-        if role == "mod" or (role in LOCAL_PREPS and sector not in NOT_LOCAL):
-            if token.ent_iob_ == "B" or i == group.start or doc[i - 1].ent_type_ != token.ent_type_:
-                end = i
-                while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
-                    end += 1
-                country = _place_country(doc[i : end + 1].text)
-                if country:
-                    return country, doc[i : end + 1].text
+        local = role == "mod" or (role in LOCAL_PREPS and sector not in NOT_LOCAL)
+        starts = (
+            token.ent_iob_ == "B" or i == group.start or doc[i - 1].ent_type_ != token.ent_type_
+        )
+        if local and starts:
+            end = i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            country = _place_country(doc[i : end + 1].text)
+            if country:
+                return country, doc[i : end + 1].text
     return None, ""
 
 
