@@ -74,8 +74,9 @@ class PredicateRule:
     note: str = ""
 
     @property
-    def specificity(self) -> int:
-        return len(self.requires)
+    def specificity(self) -> float:
+        """More requirements, more specific; one that accepts any word counts half."""
+        return sum(0.5 if "*" in r.values else 1.0 for r in self.requires)
 
 
 def _requirements(cell: str, where: str) -> tuple[Requirement, ...]:

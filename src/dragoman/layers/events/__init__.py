@@ -340,9 +340,14 @@ class EventCoder:
                 continue
             frame = by_token[token.head.i]
             act.framed_by = frame
-            if frame.plover_type == "AGREE" and act.rule.type in THREAT_OF:
-                # "vowed to retake the city", "pledged to use force": a threat
-                cameo, mode = _threat_of(act.rule.type, act.rule.mode)
+            if frame.plover_type == "AGREE" and (
+                act.rule.type in THREAT_OF or act.plover_type == "THREATEN"
+            ):
+                # "vowed to retake the city", "pledged to retaliate": a threat
+                if act.plover_type == "THREATEN":
+                    cameo, mode = act.cameo, act.mode
+                else:
+                    cameo, mode = _threat_of(act.rule.type, act.rule.mode)
                 frame.plover_type, frame.cameo, frame.mode = "THREATEN", cameo, mode
                 frame.steps.append(
                     f"promising {act.rule.type} ('{act.trigger.text}') is THREATEN (§2.3)"
