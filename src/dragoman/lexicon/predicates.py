@@ -47,6 +47,7 @@ REQUIREMENT_KINDS = frozenset(
         "compound",
         "form",
         "pobj",
+        "notobj",
     }
 )
 

@@ -133,6 +133,10 @@ class EventCoder:
             elif kind == "obj":
                 deps = {"nsubjpass"} if passive else {"dobj", "attr"}
                 ok = any(c.dep_ in deps and _word_fits(c, values) for c in token.children)
+            elif kind == "notobj":
+                deps = {"nsubjpass"} if passive else {"dobj", "attr"}
+                objects = [c for c in token.children if c.dep_ in deps]
+                ok = bool(objects) and not any(_word_fits(c, values) for c in objects)
             elif kind == "xcomp":
                 ok = any(
                     c.dep_ in {"xcomp", "ccomp", "acl"}
@@ -414,6 +418,12 @@ class EventCoder:
             if speaker:
                 actor = speaker
                 steps.append(f"actor: the speaker '{report.speaker.text}' of the report")
+        if not actor and rule.type == "MOBILIZE" and rule.pos == "verb" and is_passive(token):
+            # "2,000 soldiers were deployed along the corridor": the forces moved
+            moved = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if moved is not None:
+                actor = self._entities(Arg(moved, "forces-moved"), index, parsed, date)
+                steps.append(f"actor: the forces moved, '{moved.text}'")
         if not actor:
             return None
         if rule.pos == "noun" and not self._noun_stands(token, actor_arg, recipient_args):
