@@ -439,6 +439,14 @@ class EventCoder:
             if e.start not in actor_starts
             and not (e.code and e.code in {a.code for a in actor} and e.text == actor[0].text)
         ]
+        if not recipient and rule.pos == "verb":
+            inner = self._complement_party(token, index, parsed, date)
+            if inner:
+                recipient = [e for e in inner if e.start not in actor_starts]
+                if recipient:
+                    steps.append(
+                        "recipient: from the act it frames: " + ", ".join(e.text for e in recipient)
+                    )
         if not recipient and rule.type in {"THREATEN", "REQUEST"} and rule.pos == "verb":
             other = self._counterpart(token, actor, index, parsed)
             if other is not None:
@@ -610,9 +618,47 @@ class EventCoder:
                     steps.append(f"recipient: the doer of '{token.text}': '{inner.text}'")
                     return found
         found = self._entities(arg, index, parsed, date)
+        if found and all(e.code is None for e in found):
+            inner = self._party_inside(token, index)
+            if inner is not None:
+                steps.append(f"recipient: the party named in '{token.text}': '{inner.text}'")
+                return [inner]
         if found:
             steps.append(f"recipient: {arg.how} '{token.text}'")
         return found
+
+    def _complement_party(
+        self, token: Token, index: dict[int, Mention], parsed: Doc, date: str | None
+    ) -> list[Entity]:
+        """ "refused to allow the plane", "pledged to work with China": the party of the
+        framed act, when the frame names none and the act has no rule of its own."""
+        for comp in token.children:
+            if comp.dep_ != "xcomp" or comp.pos_ != "VERB" or self._may_be_predicate(comp):
+                continue  # a coded act passes its recipient up itself (_link_frames)
+            for c in comp.children:
+                if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}:
+                    found = self._entities(Arg(c, "complement-object"), index, parsed, date)
+                    if found and (found[0].code or _actor_like(parsed, found[0])):
+                        return found
+            for c in comp.children:
+                if c.dep_ == "prep" and c.lower_ in {"with", "to", "against", "on"}:
+                    for obj in c.children:
+                        mention = index.get(obj.i)
+                        if obj.dep_ == "pobj" and mention is not None and mention.entity.code:
+                            return [mention.entity]
+        return []
+
+    @staticmethod
+    def _party_inside(token: Token, index: dict[int, Mention]) -> Entity | None:
+        """ "a suspension of air links with 21 countries": the actor a non-actor phrase
+        is about, named after "with", "against", "to" or "on" inside it."""
+        for t in token.children:
+            if t.dep_ == "prep" and t.lower_ in {"with", "against", "toward", "towards"}:
+                for obj in t.children:
+                    mention = index.get(obj.i)
+                    if obj.dep_ == "pobj" and mention is not None and mention.entity.code:
+                        return mention.entity
+        return None
 
     def _counterpart(
         self, token: Token, actor: list[Entity], index: dict[int, Mention], parsed: Doc
