@@ -24,6 +24,7 @@ from dragoman.layers.events.anchors import anchors, date_for, is_historical, pla
 from dragoman.layers.events.arguments import (
     Arg,
     _slot,
+    by_agent,
     is_passive,
     noun_actor,
     noun_modifier_actors,
@@ -364,7 +365,10 @@ class EventCoder:
                 )
 
     def _may_be_predicate(self, token: Token) -> bool:
-        """Cheap test before any parse walking: is there a rule for this word at all?"""
+        """Cheap test before any parse walking: is there a rule for this word at all?
+        A word inside a date ("on March 4") is never an event."""
+        if token.ent_type_ in {"DATE", "TIME"}:
+            return False
         if token.pos_ in {"VERB", "AUX"}:
             return bool(self.predicates.lookup(token.lemma_.lower(), "verb"))
         if token.pos_ in {"NOUN", "PROPN"}:
@@ -586,6 +590,15 @@ class EventCoder:
             found = [a for a in recipients(noun, rule) if a.how != "prep:of"]
             if found:
                 return found[0].token
+        # "rejected an appeal filed by X", "spurned offers by the government": its author
+        author = by_agent(noun)
+        if author is not None:
+            return author
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                author = by_agent(c)
+                if author is not None:
+                    return author
         return None
 
     def _recipient_entities(
@@ -646,6 +659,14 @@ class EventCoder:
                         mention = index.get(obj.i)
                         if obj.dep_ == "pobj" and mention is not None and mention.entity.code:
                             return [mention.entity]
+        for c in token.children:
+            # "mobilized the army for a ground assault against X": the purpose's target
+            if c.dep_ == "prep" and c.lower_ in {"for", "toward", "towards"}:
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        inner = self._party_inside(obj, index)
+                        if inner is not None:
+                            return [inner]
         return []
 
     @staticmethod
@@ -653,7 +674,7 @@ class EventCoder:
         """ "a suspension of air links with 21 countries": the actor a non-actor phrase
         is about, named after "with", "against", "to" or "on" inside it."""
         for t in token.children:
-            if t.dep_ == "prep" and t.lower_ in {"with", "against", "toward", "towards"}:
+            if t.dep_ == "prep" and t.lower_ in {"with", "against", "to", "toward", "towards"}:
                 for obj in t.children:
                     mention = index.get(obj.i)
                     if obj.dep_ == "pobj" and mention is not None and mention.entity.code:
