@@ -31,14 +31,33 @@ def cache_dir() -> Path | None:
     return Path(base) / "dragoman"
 
 
+#: Files up to this size are keyed by their content, so that a checkout or a stash that
+#: only touches them does not force a rebuild; bigger ones (installed package data) by
+#: size and modification time.
+CONTENT_KEY_BYTES = 2_000_000
+#: Compiled copies kept per kind (other dictionaries, other versions), newest first.
+KEEP = 4
+
+
 def cache_key(kind: str, files: Iterable[Path], extra: Iterable[str] = ()) -> str:
     digest = hashlib.sha256(kind.encode())
     for path in sorted(Path(f) for f in files):
         stat = path.stat()
-        digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+        if stat.st_size <= CONTENT_KEY_BYTES:
+            digest.update(f"{path.name}|".encode() + hashlib.sha256(path.read_bytes()).digest())
+        else:
+            digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     for item in extra:
         digest.update(f"{item}\n".encode())
     return digest.hexdigest()[:24]
+
+
+def _prune(folder: Path, kind: str) -> None:
+    """Keep the newest KEEP compiled copies of a kind: old ones only take space."""
+    copies = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in copies[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def cached(kind: str, key: str, build: Callable[[], T]) -> T:
@@ -62,6 +81,7 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            _prune(folder, kind)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -832,7 +832,9 @@ class EventCoder:
             event_id=event_id,
             doc_id=doc_id,
             sentence=sentence,
-            text=parsed.text[lo:hi],
+            text=parsed[token.sent.start : token.sent.end].text
+            if sentence < 0
+            else _sentence_text(parsed, lo, hi),
             actor=tuple(cand.actor),
             recipient=tuple(cand.recipient),
             plover_type=cand.plover_type,
@@ -1049,6 +1051,13 @@ def _threat_of(ptype: str, mode: str | None) -> tuple[str, str | None]:
 def _intent_code(ptype: str) -> str:
     """CAMEO 03x code for a future cooperative act (express intent)."""
     return {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "030", "AID": "033"}.get(ptype, "030")
+
+
+def _sentence_text(parsed: Doc, lo: int, hi: int) -> str:
+    """The text between two offsets, from the tokens there (``Doc.text`` rebuilds the
+    whole document's text on every access)."""
+    span = parsed.char_span(lo, hi, alignment_mode="expand")
+    return span.text if span is not None else ""
 
 
 def _sentence_index(offset: int, sentence_offsets: Sequence[tuple[int, int]]) -> int:
