@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from dragoman import __version__
+from dragoman.cli_dataset import DATASET_COMMANDS, add_dataset_commands, csv_columns
 from dragoman.document import Document
 from dragoman.io.dates import parse_date
 from dragoman.io.readers import STDIN, ReadError, read_inputs
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="JSONL file, or - for standard input (the default)",
     )
     _common(classify, many=False)
+    add_dataset_commands(sub)
     return parser
 
 
@@ -154,7 +156,7 @@ def _documents(args: argparse.Namespace, failures: list[ReadError]) -> Iterator[
     paths = args.paths or [STDIN]
     if paths == [STDIN] and sys.stdin.isatty() and not args.paths:
         raise UsageError("no input: give a PATH, or pipe text to standard input")
-    for item in read_inputs(paths, args.date):
+    for item in read_inputs(paths, args.date, columns=csv_columns(args)):
         if isinstance(item, ReadError):
             failures.append(item)
             print(f"{PROG}: {item.message()}", file=sys.stderr, flush=True)
@@ -205,7 +207,12 @@ def run_classify(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-COMMANDS = {"code": run_code, "annotate": run_annotate, "classify": run_classify}
+COMMANDS = {
+    "code": run_code,
+    "annotate": run_annotate,
+    "classify": run_classify,
+    **DATASET_COMMANDS,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,10 +1,12 @@
 """Readers: turn paths (files, directories, standard input) into Documents.
 
-A reader never changes the text it reads: a ``.txt`` file's whole decoded content, or a
-JSONL record's ``text`` field, is the document text every offset points into. Problems
-with one input (a missing file, binary data, bad UTF-8, a malformed JSONL line) come back
-as ``ReadError`` values in the stream, so the caller reports them and goes on with the
-rest: nothing else is lost.
+Formats: plain text, JSONL, HTML (``html.py``), CSV/TSV (``tables.py``), RSS/Atom feeds
+(``feeds.py``), any of these gzip-compressed (``compressed.py``), directories of them, and
+standard input. A reader never changes the text it reads: a ``.txt`` file's whole decoded
+content, or a JSONL record's ``text`` field, is the document text every offset points into.
+Problems with one input (a missing file, binary data, bad UTF-8, a malformed JSONL line)
+come back as ``ReadError`` values in the stream, so the caller reports them and goes on
+with the rest: nothing else is lost.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dragoman.document import Document
+from dragoman.io.compressed import GZIP_SUFFIXES, gunzip, inner_name
 from dragoman.io.dates import parse_date
+from dragoman.io.options import Columns, ReadOptions
 
 #: Extensions read when a directory is walked; anything else there is skipped.
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-DIRECTORY_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+DIRECTORY_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES | FEED_SUFFIXES
 
 STDIN = "-"
 _BINARY_PROBE = 8192
@@ -64,43 +70,56 @@ def text_document(doc_id: str, text: str, date: str | None) -> Document:
     return Document(doc_id=doc_id, text=text, date=date)
 
 
-def read_text_file(path: Path, doc_id: str, date: str | None) -> Iterator[Document | ReadError]:
-    try:
-        data = path.read_bytes()
-        yield text_document(doc_id, decode(data), date)
-    except (OSError, ValueError) as exc:
-        yield ReadError(str(path), _reason(exc))
+def _read_text(source: str, name: str, data: bytes, doc_id: str, options: ReadOptions):
+    text = decode(data)
+    yield text_document(content_id(text) if options.content_ids else doc_id, text, options.date)
 
 
-def read_html_file(path: Path, doc_id: str, date: str | None) -> Iterator[Document | ReadError]:
+def _read_html(source: str, name: str, data: bytes, doc_id: str, options: ReadOptions):
     from dragoman.io.html import html_document  # only HTML input pays for the parser
 
-    try:
-        yield html_document(doc_id, decode(path.read_bytes()), date)
-    except (OSError, ValueError) as exc:
-        yield ReadError(str(path), _reason(exc))
+    document = html_document(doc_id, decode(data), options.date)
+    if options.content_ids:
+        document.doc_id = content_id(document.text)
+    yield document
 
 
-def read_jsonl_file(path: Path, default_date: str | None) -> Iterator[Document | ReadError]:
-    try:
-        data = path.read_bytes()
-        content = decode(data)
-    except (OSError, ValueError) as exc:
-        yield ReadError(str(path), _reason(exc))
-        return
-    yield from read_jsonl_lines(str(path), content.split("\n"), default_date)
+def _read_jsonl(source: str, name: str, data: bytes, doc_id: str, options: ReadOptions):
+    yield from read_jsonl_lines(source, decode(data).split("\n"), options.date, options)
+
+
+def _read_table(source: str, name: str, data: bytes, doc_id: str, options: ReadOptions):
+    from dragoman.io.tables import DELIMITERS, TableError, table_rows
+
+    delimiter = DELIMITERS.get(Path(name).suffix.lower(), ",")
+    for item in table_rows(source, decode(data), delimiter, options):
+        yield ReadError(source, str(item), item.line) if isinstance(item, TableError) else item
+
+
+def _read_feed(source: str, name: str, data: bytes, doc_id: str, options: ReadOptions):
+    from dragoman.io.feeds import feed_documents
+
+    yield from feed_documents(source, data, options)
 
 
 def read_jsonl_lines(
-    source: str, lines: Iterable[str], default_date: str | None
+    source: str,
+    lines: Iterable[str],
+    default_date: str | None,
+    options: ReadOptions | None = None,
 ) -> Iterator[Document | ReadError]:
     """Documents from JSONL lines; a bad line is an error for that line only."""
     base = os.path.basename(source)
+    hashed = options is not None and options.content_ids
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            yield jsonl_record(json.loads(line), f"{base}:{number}", default_date)
+            record = json.loads(line)
+            document = jsonl_record(record, f"{base}:{number}", default_date)
+            if hashed and record.get("id") in (None, ""):
+                document.doc_id = content_id(document.text)
+            yield document
         except json.JSONDecodeError as exc:
             yield ReadError(source, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
         except ValueError as exc:
@@ -135,15 +154,51 @@ def read_stdin(date: str | None) -> Iterator[Document | ReadError]:
     yield text_document(content_id(text), text, date)
 
 
-def read_path(path: Path, doc_id: str, date: str | None) -> Iterator[Document | ReadError]:
-    """One file, by its extension: JSONL, HTML, or else plain text."""
-    suffix = path.suffix.lower()
+def _reader_for(name: str):
+    """The reader of a file by its (decompressed) name: JSONL, HTML, CSV/TSV, feed, or text."""
+    suffix = Path(name).suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl_file(path, date)
-    elif suffix in HTML_SUFFIXES:
-        yield from read_html_file(path, doc_id, date)
-    else:
-        yield from read_text_file(path, doc_id, date)
+        return _read_jsonl
+    if suffix in HTML_SUFFIXES:
+        return _read_html
+    if suffix in TABLE_SUFFIXES:
+        return _read_table
+    if suffix in FEED_SUFFIXES:
+        return _read_feed
+    return _read_text
+
+
+def read_path(
+    path: Path, doc_id: str, date: str | None, options: ReadOptions | None = None
+) -> Iterator[Document | ReadError]:
+    """One file, by its extension (``.gz`` files by the extension under it)."""
+    options = ReadOptions(date=date) if options is None else options
+    source = str(path)
+    try:
+        data = path.read_bytes()
+        name = path.name
+        if Path(name).suffix.lower() in GZIP_SUFFIXES:
+            data, name = gunzip(data), inner_name(name)
+        yield from _reader_for(name)(source, name, data, doc_id, options)
+    except (OSError, ValueError) as exc:
+        yield ReadError(source, _reason(exc))
+
+
+def _readable(path: Path) -> bool:
+    """Whether a directory walk reads this file: by extension; ``.xml`` only if a feed."""
+    name = inner_name(path.name)
+    suffix = Path(name).suffix.lower()
+    if suffix not in DIRECTORY_SUFFIXES or path.name.startswith("."):
+        return False
+    if suffix == ".xml" and name == path.name:
+        from dragoman.io.feeds import looks_like_feed
+
+        try:
+            with path.open("rb") as handle:
+                return looks_like_feed(handle.read(1024))
+        except OSError:
+            return True  # let the reader report why it cannot be read
+    return True
 
 
 def walk_directory(root: Path) -> Iterator[Path]:
@@ -151,17 +206,26 @@ def walk_directory(root: Path) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in DIRECTORY_SUFFIXES:
+            if _readable(Path(folder) / name):
                 yield Path(folder) / name
 
 
-def read_inputs(paths: Iterable[str], date: str | None = None) -> Iterator[Document | ReadError]:
+def read_inputs(
+    paths: Iterable[str],
+    date: str | None = None,
+    *,
+    columns: Columns | None = None,
+    content_ids: bool = False,
+) -> Iterator[Document | ReadError]:
     """Every document of every input, in order, with a ReadError for each failure.
 
-    ``date`` is the publication date for inputs that carry none (a JSONL record's own
-    ``date`` wins). A file's doc_id is its name; inside a directory, its path relative
-    to the directory, so two files of the same name in different folders stay apart.
+    ``date`` is the publication date for inputs that carry none (a record's own date
+    wins). A file's doc_id is its name; inside a directory, its path relative to the
+    directory, so two files of the same name in different folders stay apart. With
+    ``content_ids`` (what the store uses) a document without an id of its own is named
+    by a hash of its text instead. ``columns`` names the CSV/TSV columns.
     """
+    options = ReadOptions(date=date, columns=columns or Columns(), content_ids=content_ids)
     for raw in paths:
         if raw == STDIN:
             yield from read_stdin(date)
@@ -171,11 +235,15 @@ def read_inputs(paths: Iterable[str], date: str | None = None) -> Iterator[Docum
             found = False
             for file in walk_directory(path):
                 found = True
-                yield from read_path(file, file.relative_to(path).as_posix(), date)
+                yield from read_path(file, file.relative_to(path).as_posix(), date, options)
             if not found:
-                yield ReadError(raw, "directory holds no .txt, .jsonl or .html files")
+                yield ReadError(
+                    raw,
+                    "directory holds no readable files "
+                    "(.txt, .jsonl, .html, .csv, .tsv, feeds, or these .gz)",
+                )
         elif path.exists():
-            yield from read_path(path, path.name, date)
+            yield from read_path(path, path.name, date, options)
         else:
             yield ReadError(raw, "no such file or directory")
 
