@@ -47,6 +47,21 @@ from dragoman.ontology import (
 )
 
 VERBAL_CONFLICT_NEEDING_OTHER = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+AGREEMENT_NOUNS = frozenset(
+    {
+        "agreement",
+        "deal",
+        "accord",
+        "treaty",
+        "pact",
+        "memorandum",
+        "contract",
+        "protocol",
+        "annex",
+        "convention",
+        "arrangement",
+    }
+)
 VERBAL_TYPES = frozenset(
     {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONSULT"}
 )
@@ -410,7 +425,7 @@ class EventCoder:
         if (
             report is not None
             and report.speaker is not None
-            and (reported_rule or (not actor and rule.pos == "verb"))
+            and (reported_rule or (not actor and rule.pos == "verb" and rule.type in VERBAL_TYPES))
         ):
             speaker = self._entities(Arg(report.speaker, "speaker"), index, parsed, date)
             if reported_rule:
@@ -519,6 +534,8 @@ class EventCoder:
                 # recipient hangs on the object
                 obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
                 preps = [x for x in rule.recipient if x.startswith("prep:")]
+                if obj is not None and obj.lemma_.lower() in AGREEMENT_NOUNS:
+                    preps.append("prep:with")  # "ratified a trade pact with Japan"
                 if obj is not None and preps:
                     found = recipients(obj, replace(rule, recipient=tuple(preps)))
             if not found and rule.type in {"REQUEST", "REJECT"}:
@@ -753,11 +770,15 @@ class EventCoder:
                 f"future {ptype} is AGREE (PLOVER 1.3 §3.1): the intent is stated now"
             )
             ptype, cameo, mode = "AGREE", _intent_code(ptype), None
-            cand.modality = Modality("asserted", f"intent to {rule.type.lower()} ({mod.reason})")
+            if mod.governed:  # "agreed to meet", "is willing to help": the commitment is made
+                cand.modality = Modality(
+                    "asserted", f"intent to {rule.type.lower()} ({mod.reason})"
+                )
         elif mod.value == "future" and ptype == "RETREAT":
             cand.steps.append("a future RETREAT is CONCEDE (PLOVER 1.3 §3.7.2): announced now")
             ptype, mode = "CONCEDE", None
-            cand.modality = Modality("asserted", f"an announced retreat ({mod.reason})")
+            if mod.governed:
+                cand.modality = Modality("asserted", f"an announced retreat ({mod.reason})")
         elif (
             ptype in THREAT_OF
             and mod.value in {"future", "hypothetical"}
@@ -1005,7 +1026,7 @@ def _protesters(cand: Candidate) -> bool:
         }
         if words & PROTESTER_WORDS:
             continue
-        if e.sector in {"OPP", "CVL", "LAB", "EDU"} and e.kind in {"group", "other"}:
+        if e.sector in {"OPP", "CVL", "LAB"} and e.kind == "group":
             continue
         return False
     return True

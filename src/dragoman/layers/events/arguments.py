@@ -163,6 +163,11 @@ def verb_actor(verb: Token, fr: Frames, depth: int = 0) -> Arg | None:
             # "ordered nine officials jailed": the orderer has them jailed
             found = verb_actor(head, fr, depth + 1)
             return Arg(found.token, f"causative:{head.lemma_}") if found else None
+        if is_passive(head) and head.lemma_ not in fr.object_control:
+            # "police would be obliged to arrest him": the one obliged acts
+            controlled = _child(head, PASSIVE_SUBJECTS)
+            if controlled is not None:
+                return Arg(controlled, f"control:{head.lemma_}")
         if head.lemma_ in fr.object_control:
             if is_passive(head):
                 controlled = _child(head, PASSIVE_SUBJECTS)
