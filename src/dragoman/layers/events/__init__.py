@@ -47,6 +47,12 @@ from dragoman.ontology import (
 )
 
 VERBAL_CONFLICT_NEEDING_OTHER = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+# "massed troops along its border with Cambodia", "in a signal to Iran", "aimed at
+# Seoul": the words that name whom a mobilisation is directed at (PLOVER 3.14).
+MOBILIZE_TARGET_PREPS = frozenset({"with", "to", "at", "against", "toward", "towards", "near"})
+MOBILIZE_TARGET_VERBS = frozenset(
+    {"confront", "deter", "counter", "intimidate", "warn", "threaten"}
+)
 AGREEMENT_NOUNS = frozenset(
     {
         "agreement",
@@ -466,6 +472,11 @@ class EventCoder:
                     steps.append(
                         "recipient: from the act it frames: " + ", ".join(e.text for e in recipient)
                     )
+        if not recipient and rule.type == "MOBILIZE":
+            target = self._mobilized_against(token, actor, index)
+            if target is not None:
+                recipient = [target]
+                steps.append(f"recipient: the party the force is aimed at, '{target.text}'")
         if not recipient and rule.type in {"THREATEN", "REQUEST"} and rule.pos == "verb":
             other = self._counterpart(token, actor, index, parsed)
             if other is not None:
@@ -478,6 +489,10 @@ class EventCoder:
         if all(e.code is None for e in actor):
             score -= 0.15
         steps.append(f"modality {mod.value}: {mod.reason}")
+        promised = self._promised_force(token, rule)
+        if promised is not None:
+            rule = promised
+            steps.append("promising force is THREATEN (PLOVER 1.3 §2.3)")
         if rule.type == "ASSAULT" and self._verbal_attack(token, actor):
             rule = replace(rule, type="ACCUSE", mode="disapprove", cameo="111")
             steps.append(
@@ -487,6 +502,26 @@ class EventCoder:
         cand = Candidate(token, rule, actor, recipient, mod, report, steps, score)
         self._apply_plover_rules(cand)
         return cand
+
+    def _promised_force(self, token: Token, rule: PredicateRule) -> PredicateRule | None:
+        """ "Boko Haram promised further attacks on schools": a promise (AGREE) whose
+        object is an act of force is a threat; the rule returned codes it so."""
+        if rule.type != "AGREE" or rule.pos != "verb":
+            return None
+        for obj in token.children:
+            if obj.dep_ != "dobj":
+                continue
+            for noun_rule in self.predicates.lookup(obj.lemma_.lower(), "noun"):
+                if noun_rule.type in THREAT_OF:
+                    cameo, mode = _threat_of(noun_rule.type, noun_rule.mode)
+                    return replace(
+                        rule,
+                        type="THREATEN",
+                        cameo=cameo,
+                        mode=mode,
+                        recipient=noun_rule.recipient or rule.recipient,
+                    )
+        return None
 
     def _verbal_attack(self, token: Token, actor: list[Entity]) -> bool:
         """ "The senator launched a scathing attack on the minister": words of violence
@@ -685,6 +720,31 @@ class EventCoder:
                         if inner is not None:
                             return [inner]
         return []
+
+    @staticmethod
+    def _mobilized_against(
+        token: Token, actor: list[Entity], index: dict[int, Mention]
+    ) -> Entity | None:
+        """PLOVER 3.14: the recipient of a mobilisation is whom it threatens: "along its
+        border with Cambodia", "in a signal to Iran", "aimed at Seoul", "to confront
+        government forces"; not where the forces go ("to the Caribbean")."""
+        actor_starts = {e.start for e in actor}
+        moved = {t.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}
+        best = None
+        for t in token.subtree:
+            mention = index.get(t.i)
+            if mention is None or mention.head != t.i or t.i in moved:
+                continue
+            e = mention.entity
+            if not e.code or e.start in actor_starts:
+                continue
+            link = t.head
+            aimed = (t.dep_ == "pobj" and link.lower_ in MOBILIZE_TARGET_PREPS) or (
+                t.dep_ == "dobj" and link.lemma_.lower() in MOBILIZE_TARGET_VERBS
+            )
+            if aimed and (best is None or abs(t.i - token.i) < abs(best[0] - token.i)):
+                best = (t.i, e)
+        return best[1] if best else None
 
     @staticmethod
     def _party_inside(token: Token, index: dict[int, Mention]) -> Entity | None:
