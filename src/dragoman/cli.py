@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from dragoman import __version__
 from dragoman.cli_dataset import DATASET_COMMANDS, add_dataset_commands, csv_columns
+from dragoman.cli_service import SERVICE_COMMANDS, add_service_command
 from dragoman.document import Document
 from dragoman.io.dates import parse_date
 from dragoman.io.readers import STDIN, ReadError, read_inputs
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(classify, many=False)
     add_dataset_commands(sub)
+    add_service_command(sub)
     return parser
 
 
@@ -212,6 +214,7 @@ COMMANDS = {
     "annotate": run_annotate,
     "classify": run_classify,
     **DATASET_COMMANDS,
+    **SERVICE_COMMANDS,
 }
 
 

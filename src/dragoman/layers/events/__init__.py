@@ -36,6 +36,13 @@ from dragoman.layers.events.arguments import (
 )
 from dragoman.layers.events.frames import Frames, frames
 from dragoman.layers.events.modality import Modality, modality_of
+from dragoman.layers.events.parties import (
+    counterpart,
+    disputed_with,
+    mobilized_against,
+    party_inside,
+    prompted_by,
+)
 from dragoman.layers.events.speech import Report, find_reports, report_for
 from dragoman.lexicon import Lexicon
 from dragoman.lexicon.predicates import PredicateLexicon, PredicateRule
@@ -46,13 +53,11 @@ from dragoman.ontology import (
     plover_types,
 )
 
+#: acts whose future or intended form is an AGREE (PLOVER 1.3 §3.1)
+COOPERATIVE_ACTS = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 VERBAL_CONFLICT_NEEDING_OTHER = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
-# "massed troops along its border with Cambodia", "in a signal to Iran", "aimed at
-# Seoul": the words that name whom a mobilisation is directed at (PLOVER 3.14).
-MOBILIZE_TARGET_PREPS = frozenset({"with", "to", "at", "against", "toward", "towards", "near"})
-MOBILIZE_TARGET_VERBS = frozenset(
-    {"confront", "deter", "counter", "intimidate", "warn", "threaten"}
-)
+#: verbs that pass an event noun to someone: "handed X an ultimatum", "gave X a warning"
+GIVING_VERBS = frozenset({"hand", "give", "deliver", "issue", "send", "present", "serve"})
 AGREEMENT_NOUNS = frozenset(
     {
         "agreement",
@@ -142,19 +147,34 @@ class EventCoder:
                     c.dep_ in {"prep", "agent", "dative", "prt"}
                     and c.lower_ in values
                     and not _temporal(c)
-                    for c in token.children
+                    for c in _with_object_preps(token)
                 )
             elif kind == "form":
                 ok = token.lower_ in values
             elif kind == "pobj":
+                # "suspension of the social network X": the noun may be a compound
                 ok = any(
                     c.dep_ in {"prep", "dative"}
-                    and any(g.dep_ == "pobj" and g.lemma_.lower() in values for g in c.children)
+                    and any(
+                        g.dep_ == "pobj"
+                        and (
+                            g.lemma_.lower() in values
+                            or any(
+                                m.dep_ == "compound" and m.lemma_.lower() in values
+                                for m in g.children
+                            )
+                        )
+                        for g in c.children
+                    )
                     for c in token.children
                 )
             elif kind == "obj":
-                deps = {"nsubjpass"} if passive else {"dobj", "attr"}
-                ok = any(c.dep_ in deps and _word_fits(c, values) for c in token.children)
+                ok = any(
+                    _word_fits(c, values)
+                    # "prevented opposition lawmakers from …": an agent noun is an actor
+                    or ("@actor" in values and c.lemma_.lower() in self.lexicon.agents)
+                    for c in _objects(token, passive)
+                )
             elif kind == "notobj":
                 deps = {"nsubjpass"} if passive else {"dobj", "attr"}
                 objects = [c for c in token.children if c.dep_ in deps]
@@ -173,10 +193,11 @@ class EventCoder:
             elif kind == "head":
                 ok = token.head.lemma_.lower() in values
             elif kind == "subj":
-                ok = any(
-                    c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in values
-                    for c in token.children
-                )
+                subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if not subjects and token.dep_ == "xcomp":
+                    # "supporters are expected to rally": the controller is the subject
+                    subjects = [c for c in token.head.children if c.dep_ in _SUBJECT_DEPS]
+                ok = any(c.lemma_.lower() in values for c in subjects)
             elif kind == "modality":
                 current = mod or modality_of(token, self.frames)
                 ok = current.value in values
@@ -472,13 +493,28 @@ class EventCoder:
                     steps.append(
                         "recipient: from the act it frames: " + ", ".join(e.text for e in recipient)
                     )
-        if not recipient and rule.type == "MOBILIZE":
-            target = self._mobilized_against(token, actor, index)
-            if target is not None:
-                recipient = [target]
-                steps.append(f"recipient: the party the force is aimed at, '{target.text}'")
+        if rule.type == "MOBILIZE":
+            targets = mobilized_against(token, actor, index)
+            if targets:
+                # "moved bombers to Diego Garcia in a signal to Iran": whom the force is
+                # aimed at is the recipient, not where it goes
+                recipient = targets
+                steps.append(
+                    "recipient: the party the force is aimed at, "
+                    + ", ".join(f"'{e.text}'" for e in targets)
+                )
+        if not recipient and rule.type in {"MOBILIZE", "CONCEDE", "RETREAT"}:
+            prompter = prompted_by(token, actor, index)
+            if prompter is not None:
+                recipient = [prompter]
+                steps.append(f"recipient: whom the act answers, '{prompter.text}'")
+        if not recipient and rule.type == "PROTEST":
+            opponent = disputed_with(token, index)
+            if opponent is not None:
+                recipient = [opponent]
+                steps.append(f"recipient: the other side of the dispute, '{opponent.text}'")
         if not recipient and rule.type in {"THREATEN", "REQUEST"} and rule.pos == "verb":
-            other = self._counterpart(token, actor, index, parsed)
+            other = counterpart(token, actor, index)
             if other is not None:
                 recipient = [other]
                 steps.append(
@@ -564,15 +600,21 @@ class EventCoder:
                 obj = next((c for c in token.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     found = [Arg(obj, f"object of '{token.head.text}'")]
+            obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if not found:
                 # "severed ties with Qatar", "ratified a trade pact with Japan": the
                 # recipient hangs on the object
-                obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
                 preps = [x for x in rule.recipient if x.startswith("prep:")]
                 if obj is not None and obj.lemma_.lower() in AGREEMENT_NOUNS:
                     preps.append("prep:with")  # "ratified a trade pact with Japan"
                 if obj is not None and preps:
                     found = recipients(obj, replace(rule, recipient=tuple(preps)))
+            if not found and obj is not None:
+                # "forgave 150 million euros of Tunisia's debt", "froze Russia's assets":
+                # whose thing is acted on
+                owner = _possessor(obj)
+                if owner is not None:
+                    found = [Arg(owner, f"possessor of '{obj.text}'")]
             if not found and rule.type in {"REQUEST", "REJECT"}:
                 found = _slot(token, "ccomp-subject", passive)
             if not found and rule.type in VERBAL_TYPES and not passive:
@@ -587,8 +629,7 @@ class EventCoder:
                 # "X hosted Y": the visitor is the actor, the host the recipient (PLOVER 3.2.2)
                 return Arg(found[0].token, "visitor"), [Arg(actor.token, "host")]
             if (
-                not found
-                and actor is not None
+                actor is not None
                 and token.lemma_.lower() in fr.receiving_verbs
                 and rule.type in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}
             ):
@@ -623,6 +664,9 @@ class EventCoder:
             if mods:
                 actor = Arg(mods[0], "noun-modifier")
         found = recipients(token, rule)
+        if not found and position.dep_ == "dobj" and position.head.lemma_ in GIVING_VERBS:
+            # "handed the gang leaders an ultimatum": the one handed it receives it
+            found = _slot(position.head, "iobj", False)
         if not found and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
             # "launched an investigation into X": the parser hangs "into X" on the verb
             preps = [s for s in rule.recipient if s.startswith("prep:") and s != "prep:of"]
@@ -684,10 +728,17 @@ class EventCoder:
                     return found
         found = self._entities(arg, index, parsed, date)
         if found and all(e.code is None for e in found):
-            inner = self._party_inside(token, index)
+            inner = party_inside(token, index)
+            if inner is None and arg.how == "object" and token.head.pos_ == "VERB":
+                # "compromised email accounts at the foreign ministry"
+                inner = party_inside(token.head, index, preps=frozenset({"at"}))
             if inner is not None:
                 steps.append(f"recipient: the party named in '{token.text}': '{inner.text}'")
                 return [inner]
+            if arg.how in {"prep:in", "prep:at"} and not any(_actor_like(parsed, e) for e in found):
+                # "declared martial law in a late-night address": a setting, not a party
+                steps.append(f"'{token.text}' after '{arg.how[5:]}' is a setting, not a party")
+                return []
         if found:
             steps.append(f"recipient: {arg.how} '{token.text}'")
         return found
@@ -716,70 +767,10 @@ class EventCoder:
             if c.dep_ == "prep" and c.lower_ in {"for", "toward", "towards"}:
                 for obj in c.children:
                     if obj.dep_ == "pobj":
-                        inner = self._party_inside(obj, index)
+                        inner = party_inside(obj, index)
                         if inner is not None:
                             return [inner]
         return []
-
-    @staticmethod
-    def _mobilized_against(
-        token: Token, actor: list[Entity], index: dict[int, Mention]
-    ) -> Entity | None:
-        """PLOVER 3.14: the recipient of a mobilisation is whom it threatens: "along its
-        border with Cambodia", "in a signal to Iran", "aimed at Seoul", "to confront
-        government forces"; not where the forces go ("to the Caribbean")."""
-        actor_starts = {e.start for e in actor}
-        moved = {t.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}
-        best = None
-        for t in token.subtree:
-            mention = index.get(t.i)
-            if mention is None or mention.head != t.i or t.i in moved:
-                continue
-            e = mention.entity
-            if not e.code or e.start in actor_starts:
-                continue
-            link = t.head
-            aimed = (t.dep_ == "pobj" and link.lower_ in MOBILIZE_TARGET_PREPS) or (
-                t.dep_ == "dobj" and link.lemma_.lower() in MOBILIZE_TARGET_VERBS
-            )
-            if aimed and (best is None or abs(t.i - token.i) < abs(best[0] - token.i)):
-                best = (t.i, e)
-        return best[1] if best else None
-
-    @staticmethod
-    def _party_inside(token: Token, index: dict[int, Mention]) -> Entity | None:
-        """ "a suspension of air links with 21 countries": the actor a non-actor phrase
-        is about, named after "with", "against", "to" or "on" inside it."""
-        for t in token.children:
-            if t.dep_ == "prep" and t.lower_ in {"with", "against", "to", "toward", "towards"}:
-                for obj in t.children:
-                    mention = index.get(obj.i)
-                    if obj.dep_ == "pobj" and mention is not None and mention.entity.code:
-                        return mention.entity
-        return None
-
-    def _counterpart(
-        self, token: Token, actor: list[Entity], index: dict[int, Mention], parsed: Doc
-    ) -> Entity | None:
-        """For a threat or demand with no recipient in the syntax: the nearest other actor
-        of the sentence, of another country than the actor ("Russia will be forced to
-        respond amid the United States' unwillingness")."""
-        sent = token.sent
-        countries = {e.country for e in actor if e.country}
-        best, distance = None, None
-        for i in range(sent.start, sent.end):
-            m = index.get(i)
-            if m is None or m.head != i or m.place:
-                continue
-            e = m.entity
-            if e.code is None or e.country in countries or any(a.start == e.start for a in actor):
-                continue
-            if e.kind == "person" and e.country is None:
-                continue
-            d = abs(i - token.i)
-            if distance is None or d < distance:
-                best, distance = e, d
-        return best
 
     def _reported_obligation(
         self,
@@ -825,7 +816,11 @@ class EventCoder:
             # "will be forced to respond" is a threat made now, not a future event
             cand.modality = Modality("asserted", f"a {mod.value} retaliation stated is a threat")
             cand.steps.append(f"the {mod.value} action is itself the threat: modality asserted")
-        if mod.value == "future" and ptype in {"CONSULT", "SUPPORT", "COOPERATE", "AID"}:
+        if mod.value == "hypothetical" and mod.intent and ptype in COOPERATIVE_ACTS:
+            # "would be willing to contribute soldiers if ...": a conditional offer
+            cand.steps.append(f"a conditional intent to {ptype} is AGREE (PLOVER 1.3 §3.1)")
+            ptype, cameo, mode = "AGREE", _intent_code(ptype), None
+        elif mod.value == "future" and ptype in COOPERATIVE_ACTS:
             cand.steps.append(
                 f"future {ptype} is AGREE (PLOVER 1.3 §3.1): the intent is stated now"
             )
@@ -964,8 +959,91 @@ _QUANTIFIERS = frozenset(
         "contingent",
         "portion",
         "share",
+        # measures and amounts: "3,000 tonnes of food", "150 million euros of its debt"
+        "tonne",
+        "ton",
+        "kilogram",
+        "kilo",
+        "barrel",
+        "litre",
+        "liter",
+        "gallon",
+        "cubic",
+        "million",
+        "billion",
+        "euro",
+        "dollar",
+        "pound",
+        "worth",
+        "amount",
+        "sum",
+        "quantity",
+        "load",
+        "consignment",
+        "tranche",
+        "package",
+        # collectives: "a flotilla of warships", "a column of tanks", "a salvo of missiles"
+        "flotilla",
+        "fleet",
+        "squadron",
+        "convoy",
+        "column",
+        "group",
+        "wave",
+        "salvo",
+        "barrage",
+        "volley",
+        "swarm",
+        "pair",
+        "handful",
+        "score",
     }
 )
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: "allowed the WFP to resume deliveries" parses the WFP as the subject of a clause
+OBJECT_CONTROL_VERBS = frozenset({"allow", "let", "permit", "enable", "authorize", "authorise"})
+#: prepositions the parser often hangs on the object instead of the verb
+_OBJECT_PREPS = frozenset({"to", "into", "from"})
+
+
+def _objects(token: Token, passive: bool) -> list[Token]:
+    """What a verb acts on, for object requirements: its direct object (the subject of
+    a passive), a gerund complement ("halted fighting") and, for verbs of permission,
+    the subject of the permitted clause ("allowed the WFP to resume")."""
+    deps = {"nsubjpass"} if passive else {"dobj", "attr"}
+    out = [c for c in token.children if c.dep_ in deps]
+    out += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+    if token.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        out += [
+            s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+        ]
+    return out
+
+
+def _with_object_preps(token: Token) -> list[Token]:
+    """The verb's children plus "to/into/from" phrases the parser hung on its object
+    ("returned a drum to Ivory Coast")."""
+    out = list(token.children)
+    for c in token.children:
+        if c.dep_ == "dobj":
+            out += [p for p in c.children if p.dep_ == "prep" and p.lower_ in _OBJECT_PREPS]
+    return out
+
+
+def _possessor(obj: Token) -> Token | None:
+    """The possessor of an object, through a quantity ("150 million euros of its debt")."""
+    for c in obj.children:
+        if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}:
+            return c
+    if obj.lemma_.lower() in _QUANTIFIERS or obj.pos_ == "NUM":
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for inner in prep.children:
+                    if inner.dep_ == "pobj":
+                        return _possessor(inner)
+    return None
 
 
 def _object_words(token: Token) -> set[str]:

@@ -103,6 +103,17 @@ class Arg:
     how: str
 
 
+#: "fought with clubs and stones", "attacked with drones": "with" names an instrument
+INSTRUMENT_NOUNS = frozenset(
+    {
+        "club", "stone", "rock", "knife", "machete", "stick", "baton", "rod", "bat",
+        "fist", "sword", "spear", "axe", "bottle", "firebomb", "grenade", "gun", "rifle",
+        "pistol", "weapon", "drone", "missile", "rocket", "bomb", "shell", "mortar",
+        "artillery", "explosive", "teargas", "gas", "bullet", "cannon", "truck", "car",
+    }
+)  # fmt: skip
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
@@ -245,6 +256,7 @@ def _slot(token: Token, slot: str, passive: bool) -> list[Arg]:
                     obj is not None
                     and obj.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
                     and obj.ent_type_ not in {"DATE", "TIME"}
+                    and not (c.lower_ == "with" and obj.lemma_.lower() in INSTRUMENT_NOUNS)
                 ):
                     out.append(Arg(obj, f"prep:{c.lower_}"))
         return out

@@ -50,6 +50,9 @@ class Modality:
     governed: bool = False
     #: the predicate is the condition of an "if"/"unless" clause
     conditional: bool = False
+    #: a word of intent ("willing", "plans", "ready") governs the predicate, so a
+    #: cooperative act under it is a commitment (AGREE) whatever its mode
+    intent: bool = False
 
 
 def _has_negation(token: Token) -> bool:
@@ -61,6 +64,16 @@ def _has_negation(token: Token) -> bool:
 
 def _aux_words(token: Token) -> list[str]:
     return [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def _has_condition(token: Token) -> str | None:
+    """The "if"/"unless" of a condition clause attached to ``token``, if any."""
+    for c in token.children:
+        if c.dep_ == "advcl":
+            mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
+            if mark in {"if", "unless"}:
+                return mark
+    return None
 
 
 def _under_reporting(token: Token, fr: Frames) -> bool:
@@ -103,6 +116,11 @@ def modality_of(pred: Token, fr: Frames) -> Modality:
     ):
         future = future or "future modifier"
 
+    # "would be willing to contribute ... if its mandate were strengthened", "will strike
+    # if attacked": a modal act with a condition attached is hypothetical
+    modal_chain = bool(modal or future)
+    condition = _has_condition(pred)
+    intent = False
     node = pred
     for _ in range(8):
         dep, head = node.dep_, node.head
@@ -140,11 +158,20 @@ def modality_of(pred: Token, fr: Frames) -> Modality:
         if lemma in fr.hypothetical and dep in {"xcomp", "ccomp"}:
             hypothetical = hypothetical or f"under '{head.text}'"
         head_aux = _aux_words(head)
+        if dep in {"xcomp", "acomp"}:
+            modal_chain = modal_chain or any(
+                a in _FUTURE_AUX or a in {"would", "could", "might"} for a in head_aux
+            )
+            condition = condition or _has_condition(head)
+        if lemma in fr.future and dep in {"xcomp", "pcomp", "prep", "pobj"}:
+            intent = True
         if dep in {"xcomp"} and any(a in _FUTURE_AUX for a in head_aux):
             future = future or f"'{head.text}' is future"
         if dep in {"xcomp"} and any(a in {"could", "might", "may"} for a in head_aux):
             hypothetical = hypothetical or f"'{head.text}' is hypothetical"
         node = head
+    if condition and modal_chain:
+        hypothetical = hypothetical or f"conditional on an '{condition}' clause"
     if alleged:
         return Modality("alleged", alleged, governed=True)
     if hypothetical:
@@ -153,7 +180,8 @@ def modality_of(pred: Token, fr: Frames) -> Modality:
             hypothetical,
             governed=hypothetical.startswith("under"),
             conditional=hypothetical.startswith("in an"),
+            intent=intent,
         )
     if future:
-        return Modality("future", future, governed=future.startswith("under"))
+        return Modality("future", future, governed=future.startswith("under"), intent=intent)
     return Modality("asserted", "no negation, future, condition or allegation")

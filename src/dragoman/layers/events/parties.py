@@ -1,0 +1,218 @@
+"""Finding the other party of an event when the predicate's own slots name none.
+
+The rules' recipient slots ("met with X", "sanctions on X") cover most events. What is
+left are parties the syntax puts further away: the actor inside a non-actor object ("a
+resolution drafted by the United States"), whom a mobilisation is aimed at ("in a signal
+to Iran"), whom a concession answers ("after complaints from mining companies"), whom a
+strike is against ("in a pay dispute with the mail operator"), and for threats and
+demands the other party of the sentence. Each helper says in its name what it looks for,
+and the event coder records which one gave the recipient.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dragoman.document import Entity
+from dragoman.layers.entities import Mention
+from dragoman.layers.events.arguments import by_agent
+
+# "massed troops along its border with Cambodia", "in a signal to Iran", "aimed at
+# Seoul": the words that name whom a mobilisation is directed at (PLOVER 3.14).
+MOBILIZE_TARGET_PREPS = frozenset({"with", "to", "at", "against", "toward", "towards", "near"})
+MOBILIZE_TARGET_VERBS = frozenset(
+    {"confront", "deter", "counter", "intimidate", "warn", "threaten"}
+)
+#: prepositions inside a non-actor phrase that name the actor it concerns
+_INSIDE_PREPS = frozenset({"with", "against", "to", "toward", "towards", "at"})
+#: "a resolution drafted by X", "talks convened by X", "drones launched by X": verbs
+#: whose agent is the party behind the thing (not "villages held by rebels")
+AUTHORING_VERBS = frozenset(
+    {
+        "draft", "propose", "sponsor", "table", "submit", "write", "author", "convene",
+        "host", "organise", "organize", "launch", "issue", "extend", "make", "offer",
+        "broker", "mediate", "present", "put", "fire", "send", "deploy", "operate",
+        "order", "impose", "introduce", "file", "lodge", "initiate", "call",
+    }
+)  # fmt: skip
+#: "after X accepted", "once the unions agree": a clause naming what prompted the act
+_PROMPTING_MARKS = frozenset({"after", "once", "if", "when", "following"})
+#: "after complaints from mining companies", "following pressure from Washington"
+_PRESSURE_NOUNS = frozenset(
+    {
+        "complaint",
+        "protest",
+        "demand",
+        "pressure",
+        "call",
+        "appeal",
+        "request",
+        "criticism",
+        "objection",
+        "outcry",
+        "opposition",
+        "threat",
+        "warning",
+        "ultimatum",
+        "lobbying",
+        "petition",
+    }
+)
+#: "a walkout in a pay dispute with the mail operator": conflicts a protest is part of
+_DISPUTE_NOUNS = frozenset(
+    {"dispute", "row", "standoff", "conflict", "confrontation", "feud", "fight", "battle"}
+)
+
+
+def _coded(token: Token, index: dict[int, Mention]) -> Entity | None:
+    mention = index.get(token.i)
+    if mention is not None and mention.entity.code:
+        return mention.entity
+    return None
+
+
+def party_inside(
+    token: Token, index: dict[int, Mention], preps: frozenset[str] = frozenset()
+) -> Entity | None:
+    """The actor a non-actor phrase is about: "a suspension of air links with 21
+    countries", "email accounts at the foreign ministry", "a resolution drafted by the
+    United States", "an invitation to visit New Delhi". ``preps`` narrows the search to
+    those prepositions."""
+    for t in token.children:
+        if t.dep_ == "prep" and t.lower_ in (preps or _INSIDE_PREPS):
+            for obj in t.children:
+                if obj.dep_ == "pobj" and (found := _coded(obj, index)) is not None:
+                    return found
+    if preps:
+        return None
+    for t in token.children:
+        if t.dep_ not in {"acl", "relcl"} or t.pos_ != "VERB":
+            continue
+        author = by_agent(t) if t.lemma_.lower() in AUTHORING_VERBS else None
+        if author is not None and (found := _coded(author, index)) is not None:
+            return found
+        if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            for obj in t.children:  # "an invitation to visit New Delhi"
+                if obj.dep_ == "dobj" and (found := _coded(obj, index)) is not None:
+                    return found
+    return None
+
+
+def mobilized_against(token: Token, actor: list[Entity], index: dict[int, Mention]) -> list[Entity]:
+    """PLOVER 3.14: the recipient of a mobilisation is whom it threatens: "along its
+    border with Cambodia", "in a signal to Iran", "aimed at Seoul", "to confront
+    government forces"; not where the forces go ("to the Caribbean")."""
+    actor_starts = {e.start for e in actor}
+    moved = {t.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}
+    best: tuple[int, Entity] | None = None
+    for t in token.subtree:
+        mention = index.get(t.i)
+        if mention is None or mention.head != t.i or t.i in moved:
+            continue
+        e = mention.entity
+        if not e.code or e.start in actor_starts:
+            continue
+        link = t.head
+        destination = link.head.i == token.i and link.lower_ in {"to", "into", "toward", "towards"}
+        aimed = (t.dep_ == "pobj" and link.lower_ in MOBILIZE_TARGET_PREPS and not destination) or (
+            t.dep_ == "dobj" and link.lemma_.lower() in MOBILIZE_TARGET_VERBS
+        )
+        if aimed and (best is None or abs(t.i - token.i) < abs(best[0] - token.i)):
+            best = (t.i, e)
+    if best is None:
+        return []
+    # "aimed at Seoul and Washington": every conjunct is a recipient
+    out = [best[1]]
+    for conj in token.doc[best[0]].conjuncts:
+        mention = index.get(conj.i)
+        if mention is not None and mention.entity.code and mention.entity.start not in actor_starts:
+            out.append(mention.entity)
+    return out
+
+
+def _source_of(noun: Token, index: dict[int, Mention]) -> Entity | None:
+    """Who a pressure noun comes from: "complaints from X", "X's demands", "calls by X"."""
+    for c in noun.children:
+        if c.dep_ == "poss" and (found := _coded(c, index)) is not None:
+            return found
+        if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by", "of"}:
+            for obj in c.children:
+                if obj.dep_ == "pobj" and (found := _coded(obj, index)) is not None:
+                    return found
+    return None
+
+
+def prompted_by(token: Token, actor: list[Entity], index: dict[int, Mention]) -> Entity | None:
+    """Whom a concession or a mobilisation answers: the doer of the clause that prompted
+    it ("called off the strike after factory owners accepted a review", "placed on alert
+    after Chinese vessels swarmed a reef") or the source of the pressure ("dropped the
+    plan after complaints from mining companies")."""
+    actor_codes = {e.code for e in actor}
+    actor_starts = {e.start for e in actor}
+
+    def other(found: Entity | None) -> Entity | None:
+        if found is None or found.start in actor_starts or found.code in actor_codes:
+            return None
+        return found
+
+    # "dropped a plan to raise tariffs after complaints from X": the parser may hang the
+    # prompting phrase on the object's clause
+    heads = [token] + [
+        acl
+        for obj in token.children
+        if obj.dep_ == "dobj"
+        for acl in obj.children
+        if acl.dep_ == "acl" and acl.pos_ == "VERB"
+    ]
+    for c in (c for head in heads for c in head.children):
+        if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in _PROMPTING_MARKS for m in c.children
+        ):
+            for s in c.children:
+                if s.dep_ in {"nsubj", "nsubjpass"} and (found := other(_coded(s, index))):
+                    return found
+        if c.dep_ == "prep" and c.lower_ in {"after", "following", "amid"}:
+            for obj in c.children:
+                if obj.dep_ != "pobj" or obj.lemma_.lower() not in _PRESSURE_NOUNS:
+                    continue
+                if found := other(_source_of(obj, index)):
+                    return found
+    return None
+
+
+def disputed_with(token: Token, index: dict[int, Mention]) -> Entity | None:
+    """The other side of the dispute a protest belongs to: "began a walkout in a pay
+    dispute with the national mail operator"."""
+    heads = [token] + ([token.head] if token.dep_ in {"dobj", "nsubj"} else [])
+    for head in heads:
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in {"in", "over", "amid"}:
+                continue
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _DISPUTE_NOUNS:
+                    found = party_inside(obj, index)
+                    if found is not None:
+                        return found
+    return None
+
+
+def counterpart(token: Token, actor: list[Entity], index: dict[int, Mention]) -> Entity | None:
+    """For a threat or demand with no recipient in the syntax: the nearest other actor
+    of the sentence, of another country than the actor ("Russia will be forced to
+    respond amid the United States' unwillingness")."""
+    sent = token.sent
+    countries = {e.country for e in actor if e.country}
+    best, distance = None, None
+    for i in range(sent.start, sent.end):
+        m = index.get(i)
+        if m is None or m.head != i or m.place:
+            continue
+        e = m.entity
+        if e.code is None or e.country in countries or any(a.start == e.start for a in actor):
+            continue
+        if e.kind == "person" and e.country is None:
+            continue
+        d = abs(i - token.i)
+        if distance is None or d < distance:
+            best, distance = e, d
+    return best
