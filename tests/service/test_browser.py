@@ -120,11 +120,15 @@ def test_the_example_article_is_coded_highlighted_and_explored(browser, base_url
     _save(browser, tmp_path / "explore.png")
 
     # an event in the table opens its document at its sentence
-    link = _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#events-table td.sentence a"))
-    link.click()
-    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#doc-reader table.events tr.active"))
-    assert browser.find_element(By.ID, "view-doc").is_displayed()
-    assert browser.find_elements(By.CSS_SELECTOR, "#doc-reader .article .sel-trigger")
+    row = _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#events-table tbody tr"))
+    event_id = row.get_attribute("data-event-id")
+    row.find_element(By.CSS_SELECTOR, "td.sentence a").click()
+    status = _wait(browser, lambda d: d.find_element(By.ID, "doc-status"))
+    ActionChains(browser).move_to_element(status).perform()  # hover no row: only the selection
+    selected = f'#doc-reader table.events tr.active[data-event-id="{event_id}"]'
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, selected))
+    trigger = browser.find_element(By.CSS_SELECTOR, "#doc-reader .article .sel-trigger")
+    assert event_id in trigger.get_attribute("data-event-ids").split()
 
 
 def test_an_article_with_markup_is_shown_as_text(browser, base_url) -> None:

@@ -50,6 +50,7 @@ def test_date_and_id_are_optional_and_dates_resolve(client) -> None:
     undated = client.post("/v1/code", json={"text": text}).json()
     dated = client.post("/v1/code", json={"text": text, "date": "2023-03-22", "id": "k1"}).json()
     assert dated["doc_id"] == "k1" and dated["events"][0]["date"]["value"] == "2023-03-20"
+    assert client.post("/v1/code", json={"text": text, "id": 17}).json()["doc_id"] == "17"
     assert undated["events"] and undated["events"][0]["date"]["value"] is None
 
 

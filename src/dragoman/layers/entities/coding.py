@@ -434,6 +434,12 @@ def _compose(
             rule = f"{rule}+city:{where}"
 
     is_name = bool(person)
+    if sector is None and not is_name and member_noun and country and head_info is not None:
+        # "Chinese vessels", "the Iranian representative": a role with no body of its own
+        # acts for the country (PETRARCH codes the bare country)
+        return Coded(
+            country, country, None, None, "group", None, f"role:{head_info.phrase}+country"
+        )
     if sector is None and not is_name:
         return None  # "Russian proposals": a country word, but no actor
     code = join_code(country, sector)

@@ -38,10 +38,11 @@ from dragoman.layers.events.frames import Frames, frames
 from dragoman.layers.events.modality import Modality, modality_of
 from dragoman.layers.events.parties import (
     counterpart,
-    disputed_with,
     mobilized_against,
     party_inside,
     prompted_by,
+    protected_party,
+    protest_target,
 )
 from dragoman.layers.events.speech import Report, find_reports, report_for
 from dragoman.lexicon import Lexicon
@@ -98,6 +99,8 @@ class Candidate:
     cameo: str = ""
     mode: str | None = None
     framed_by: Candidate | None = None
+    #: forces sent to protect or relieve someone else (PLOVER 3.14.1): AID, not MOBILIZE
+    relief: bool = False
     date: EventDate | None = None
     location: Place | None = None
 
@@ -493,7 +496,13 @@ class EventCoder:
                     steps.append(
                         "recipient: from the act it frames: " + ", ".join(e.text for e in recipient)
                     )
+        relief = None
         if rule.type == "MOBILIZE":
+            relief = protected_party(token, actor, index)
+            if relief is not None and not recipient:
+                recipient = [relief]
+                steps.append(f"recipient: the party the forces are sent to help, '{relief.text}'")
+        if rule.type == "MOBILIZE" and relief is None:
             targets = mobilized_against(token, actor, index)
             if targets:
                 # "moved bombers to Diego Garcia in a signal to Iran": whom the force is
@@ -508,11 +517,13 @@ class EventCoder:
             if prompter is not None:
                 recipient = [prompter]
                 steps.append(f"recipient: whom the act answers, '{prompter.text}'")
-        if not recipient and rule.type == "PROTEST":
-            opponent = disputed_with(token, index)
+        if (
+            rule.type == "PROTEST" or (rule.type in {"ASSAULT", "COERCE"} and _protesters_in(actor))
+        ) and all(e.code is None for e in recipient):
+            opponent = protest_target(token, index)
             if opponent is not None:
                 recipient = [opponent]
-                steps.append(f"recipient: the other side of the dispute, '{opponent.text}'")
+                steps.append(f"recipient: whom the protest is aimed at, '{opponent.text}'")
         if not recipient and rule.type in {"THREATEN", "REQUEST"} and rule.pos == "verb":
             other = counterpart(token, actor, index)
             if other is not None:
@@ -535,7 +546,9 @@ class EventCoder:
                 f"'{token.text}' by an unarmed actor with no weapons in the sentence is a "
                 "verbal attack: ACCUSE disapprove 111"
             )
-        cand = Candidate(token, rule, actor, recipient, mod, report, steps, score)
+        cand = Candidate(
+            token, rule, actor, recipient, mod, report, steps, score, relief=relief is not None
+        )
         self._apply_plover_rules(cand)
         return cand
 
@@ -735,7 +748,10 @@ class EventCoder:
             if inner is not None:
                 steps.append(f"recipient: the party named in '{token.text}': '{inner.text}'")
                 return [inner]
-            if arg.how in {"prep:in", "prep:at"} and not any(_actor_like(parsed, e) for e in found):
+            setting = {"prep:in", "prep:at", "prep:near", "prep:along"}
+            if rule.type == "MOBILIZE":
+                setting.add("prep:on")  # "amassed fighters on hilltops"
+            if arg.how in setting and not any(_actor_like(parsed, e) for e in found):
                 # "declared martial law in a late-night address": a setting, not a party
                 steps.append(f"'{token.text}' after '{arg.how[5:]}' is a setting, not a party")
                 return []
@@ -860,7 +876,7 @@ class EventCoder:
             # PLOVER 3.14: firing missiles at no one is a show of force
             cand.steps.append("missiles fired at no target: MOBILIZE weapons (§3.14)")
             ptype, cameo, mode = "MOBILIZE", "150", "weapons"
-        elif ptype == "MOBILIZE" and _relief_context(cand.trigger):
+        elif ptype == "MOBILIZE" and (cand.relief or _relief_context(cand.trigger)):
             # PLOVER 1.3 §3.14.1: forces sent for peacekeeping or relief are AID
             cand.steps.append("forces sent on a peacekeeping or relief mission are AID (§3.14.1)")
             ptype, cameo, mode = "AID", "074", None
@@ -1156,15 +1172,19 @@ WATER_WORDS = frozenset({"sea", "ocean", "gulf", "waters", "strait", "bay", "tes
 
 def _protesters(cand: Candidate) -> bool:
     """The actors are protesters, rioters or civilians (not armed or state actors)."""
-    if not cand.actor:
+    return _protesters_in(cand.actor)
+
+
+def _protesters_in(actor: list[Entity]) -> bool:
+    if not actor:
         return False
-    for e in cand.actor:
+    for e in actor:
         words = {w.lower().rstrip("s") for w in e.text.split()} | {
             w.lower() for w in e.text.split()
         }
         if words & PROTESTER_WORDS:
             continue
-        if e.sector in {"OPP", "CVL", "LAB"} and e.kind == "group":
+        if e.sector in {"OPP", "CVL", "LAB", "AGR"} and e.kind == "group":
             continue
         return False
     return True

@@ -196,6 +196,109 @@ def disputed_with(token: Token, index: dict[int, Mention]) -> Entity | None:
     return None
 
 
+#: what protesters do to their target in the same sentence: "demanding compensation
+#: from the mining company", "to pressure the government"
+_DEMANDING_VERBS = frozenset(
+    {"demand", "pressure", "press", "urge", "force", "call", "push", "protest", "denounce"}
+)
+
+
+def protest_target(token: Token, index: dict[int, Mention]) -> Entity | None:
+    """Whom a protest is aimed at, when no slot names it: the doer of what is protested
+    ("in protest at her detention by the military authorities"), whom the protesters
+    press ("demanding compensation from the mining company", "to pressure the
+    government"), or the other side of their dispute."""
+    # "in protest at her detention by the military", "a strike over X's decision"
+    protest_preps = [c for c in token.children if c.dep_ == "prep"]
+    protest_preps += [
+        p
+        for c in protest_preps
+        if c.lower_ == "in"
+        for obj in c.children
+        if obj.dep_ == "pobj" and obj.lemma_.lower() == "protest"
+        for p in obj.children
+        if p.dep_ == "prep"
+    ]
+    for p in protest_preps:
+        if p.lower_ not in {"at", "against", "over"}:
+            continue
+        for n in p.children:
+            if n.dep_ != "pobj":
+                continue
+            agent = by_agent(n)
+            found = _coded(n, index) or (_coded(agent, index) if agent is not None else None)
+            if found is not None:
+                return found
+    for c in token.children:
+        if c.dep_ not in {"advcl", "xcomp", "acl"} or c.lemma_.lower() not in _DEMANDING_VERBS:
+            continue
+        objects = [d for d in c.children if d.dep_ == "dobj"]
+        for d in objects:
+            if (found := _coded(d, index)) is not None:
+                return found
+        # "demanding compensation from the mining company": on the verb or its object
+        for d in [c, *objects]:
+            for p in d.children:
+                if p.dep_ != "prep" or p.lower_ not in {"from", "on", "of"}:
+                    continue
+                for n in p.children:
+                    if n.dep_ == "pobj" and (found := _coded(n, index)) is not None:
+                        return found
+    return disputed_with(token, index)
+
+
+#: "deployed soldiers to help villagers", "stationed a battalion to guard gas plants"
+_RELIEF_PURPOSES = frozenset(
+    {"help", "assist", "protect", "guard", "rescue", "evacuate", "feed", "rebuild", "aid"}
+)
+#: sectors of the people forces are sent to help
+_CIVILIAN_SECTORS = frozenset({"CVL", "REF", "LAB", "AGR", "EDU", "HLH", "MED", "REL", "BUS"})
+_FRONTIER_WORDS = frozenset({"border", "frontier", "boundary", "line", "coast", "coastline"})
+
+
+def protected_party(token: Token, actor: list[Entity], index: dict[int, Mention]) -> Entity | None:
+    """PLOVER 3.14.1: forces sent to help or protect someone else are AID. The party
+    helped: civilians named by the purpose ("deployed soldiers to help villagers"), or
+    another country the forces are stationed in ("stationed a battalion in Mozambique's
+    Cabo Delgado to guard gas installations"). Forces guarding their own polling
+    stations or a frontier are a mobilisation."""
+    purposes = [
+        c
+        for c in token.children
+        if c.dep_ in {"xcomp", "advcl"}
+        and c.lemma_.lower() in _RELIEF_PURPOSES
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(o.dep_ == "dobj" and o.lemma_.lower() in _FRONTIER_WORDS for o in c.children)
+    ]
+    if not purposes:
+        return None
+    for purpose in purposes:
+        # "to help villagers" or, parsed as a clause, "to help [villagers cut off]"
+        helped = [o for o in purpose.children if o.dep_ == "dobj"] + [
+            s
+            for c in purpose.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+        for o in helped:
+            found = _coded(o, index)
+            if found is not None and found.sector in _CIVILIAN_SECTORS:
+                return found
+    own = {e.country for e in actor if e.country}
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "to", "into"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for t in (obj, *[c for c in obj.children if c.dep_ == "poss"]):
+                found = _coded(t, index)
+                if found is not None and found.country and found.country not in own:
+                    return found
+    return None
+
+
 def counterpart(token: Token, actor: list[Entity], index: dict[int, Mention]) -> Entity | None:
     """For a threat or demand with no recipient in the syntax: the nearest other actor
     of the sentence, of another country than the actor ("Russia will be forced to
