@@ -142,7 +142,9 @@ class EventCoder:
             if kind == "prt":
                 # "stepped down" often parses "down" as an adverb, "pulled out" as a preposition
                 ok = any(
-                    c.dep_ in {"prt", "advmod", "prep"} and c.lower_ in values
+                    c.dep_ in {"prt", "advmod", "prep"}
+                    and c.lower_ in values
+                    and not (c.dep_ == "prep" and _temporal(c))  # "signed a pact on Feb. 29"
                     for c in token.children
                 )
             elif kind == "prep":
@@ -226,8 +228,10 @@ class EventCoder:
         rule = self.rule_for(head, report_for(head, reports))
         if rule is None:
             return None
-        if head.lemma_.lower() in self.frames.light_verbs and not any(
-            r.kind == "obj" for r in rule.requires
+        if (
+            noun.dep_ != "pobj"  # "called for sanctions": the call governs, a request
+            and head.lemma_.lower() in self.frames.light_verbs
+            and not any(r.kind == "obj" for r in rule.requires)
         ):
             return None  # "imposed a curfew": the noun carries the event
         return head  # "condemned the attack", "lifted sanctions": the verb's event
