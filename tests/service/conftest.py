@@ -3,31 +3,35 @@
 The store holds the example article and a few short reports on other days, ingested
 once per session with the session's Coder, so the explore routes have real events of
 several types, dyads and months to answer about.
+
+FastAPI is imported only inside the fixtures, so that without it the test modules that
+need it skip themselves (``needs_fastapi``) instead of failing to collect.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-
-pytest.importorskip("fastapi", reason="the service needs FastAPI (pip install fastapi uvicorn)")
-
-with warnings.catch_warnings():
-    # Starlette would rather have httpx2; httpx (already pinned) works the same here.
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
 
 from dragoman.dataset import Store, ingest
 from dragoman.document import Document
 from dragoman.io.readers import content_id
-from dragoman.service import Limits, create_app
+from dragoman.service import Limits
 
 from ..conftest import EXAMPLE
 
 EXAMPLE_DATE = "2022-02-17"
+
+#: Marks a module or test that needs FastAPI (and uvicorn): skipped, with why, without.
+needs_fastapi = pytest.mark.skipif(
+    importlib.util.find_spec("fastapi") is None or importlib.util.find_spec("uvicorn") is None,
+    reason="the service needs FastAPI and uvicorn (pip install fastapi uvicorn)",
+)
 
 #: Short reports on other days, so that series have more than one period.
 OTHERS = [
@@ -53,14 +57,27 @@ def store_path(tmp_path_factory, coder) -> Path:
     return path
 
 
+def app_client(app: Any) -> Any:
+    """Starlette's test client for ``app`` (use as a context manager to run its start-up)."""
+    with warnings.catch_warnings():
+        # Starlette would rather have httpx2; httpx (already pinned) works the same here.
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    return TestClient(app)
+
+
 @pytest.fixture(scope="session")
-def client(coder, store_path) -> Iterator[TestClient]:
+def client(coder, store_path) -> Iterator[Any]:
     """A client of the app as ``dragoman serve`` builds it, for the whole session."""
+    from dragoman.service import create_app
+
     app = create_app(coder, db=str(store_path), limits=Limits(max_body_bytes=200_000))
-    with TestClient(app) as test_client:
-        yield test_client
+    with app_client(app) as session_client:
+        yield session_client
 
 
-def make_client(coder, db: str | Path = "missing.duckdb", **limits) -> TestClient:
+def make_client(coder, db: str | Path = "missing.duckdb", **limits) -> Any:
     """A client with its own limits (use as a context manager)."""
-    return TestClient(create_app(coder, db=str(db), limits=Limits(**limits), warm_up=False))
+    from dragoman.service import create_app
+
+    return app_client(create_app(coder, db=str(db), limits=Limits(**limits), warm_up=False))

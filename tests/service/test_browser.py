@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("selenium", reason="the browser tests need selenium (pip install selenium)")
-pytest.importorskip("uvicorn", reason="the browser tests need uvicorn")
+pytest.importorskip("fastapi", reason="the service needs FastAPI (pip install fastapi uvicorn)")
+pytest.importorskip("uvicorn", reason="the service needs uvicorn (pip install fastapi uvicorn)")
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from dragoman.service import Limits, create_app
+from dragoman.service import Limits
 
 from .browser import chromium, ensure_chromium, running_server
 
@@ -29,6 +30,8 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def base_url(coder, store_path) -> Iterator[str]:
+    from dragoman.service import create_app
+
     app = create_app(coder, db=str(store_path), limits=Limits(), warm_up=False)
     with running_server(app) as url:
         yield url

@@ -17,6 +17,8 @@ import pytest
 
 from dragoman.cli import build_parser, main
 
+from .conftest import needs_fastapi
+
 
 def test_options_and_defaults() -> None:
     args = build_parser().parse_args(["serve"])
@@ -50,6 +52,7 @@ def _get(url: str) -> dict:
         return json.loads(response.read())
 
 
+@needs_fastapi
 def test_dragoman_serve_answers_on_its_port(tmp_path: Path) -> None:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"

@@ -9,7 +9,9 @@ from dragoman.document import Document
 from dragoman.io.readers import content_id
 from dragoman.service.models import AnnotationOut, ClassifyOut, CodeOut
 
-from .conftest import EXAMPLE_DATE, example_document
+from .conftest import EXAMPLE_DATE, example_document, needs_fastapi
+
+pytestmark = needs_fastapi
 
 
 def test_annotate_is_the_cli_annotate_record(client, coder) -> None:

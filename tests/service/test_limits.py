@@ -12,9 +12,10 @@ import pytest
 import dragoman.pipeline
 from dragoman.classify import ClassifyRequest
 from dragoman.document import Document
-from dragoman.service import create_app
 
-from .conftest import TestClient, make_client
+from .conftest import app_client, make_client, needs_fastapi
+
+pytestmark = needs_fastapi
 
 
 class SlowCoder:
@@ -119,7 +120,9 @@ def test_the_coder_loads_once_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
             super().__init__(0.0)
 
     monkeypatch.setattr(dragoman.pipeline, "Coder", Loaded)
-    with TestClient(create_app(None, db="none.duckdb", model="my_model")) as client:
+    from dragoman.service import create_app
+
+    with app_client(create_app(None, db="none.duckdb", model="my_model")) as client:
         assert loaded == ["my_model"]
         for _ in range(3):
             assert client.post("/v1/code", json={"text": "Moscow said."}).status_code == 200

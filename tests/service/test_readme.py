@@ -9,6 +9,7 @@ import shlex
 from urllib.parse import urlsplit
 
 from ..conftest import ROOT
+from .conftest import needs_fastapi
 
 
 def _curl_commands() -> list[list[str]]:
@@ -35,6 +36,7 @@ def test_every_endpoint_has_a_curl_example() -> None:
     assert (ROOT / "docs" / "screenshot.png").is_file()
 
 
+@needs_fastapi
 def test_the_curl_examples_answer_200(client) -> None:
     for argv in _curl_commands():
         url = urlsplit("http://" + next(a for a in argv if "localhost:8000" in a))

@@ -7,7 +7,9 @@ import json
 from dragoman.dataset import Dyad, EventFilter, Store, event_series
 from dragoman.service.models import EventsPage, NetworkOut, SeriesOut
 
-from .conftest import example_document, make_client
+from .conftest import example_document, make_client, needs_fastapi
+
+pytestmark = needs_fastapi
 
 
 def _ok(response) -> dict:

@@ -173,6 +173,8 @@ def build_group(top: Token, head: Token | None = None, *, with_complements: bool
                 )
             ):
                 objects = [g for g in child.children if g.dep_ == "pobj"]
+                if any(g.ent_type_ in {"DATE", "TIME"} for g in objects):
+                    continue  # "parties on Wednesday": a date, not part of the name
                 if objects:
                     roles[child.i] = f"prep:{child.lower_}"
                     for obj in objects:

@@ -101,6 +101,8 @@ class Candidate:
     framed_by: Candidate | None = None
     #: forces sent to protect or relieve someone else (PLOVER 3.14.1): AID, not MOBILIZE
     relief: bool = False
+    #: the coded entity of the report's speaker, when there is a report
+    speaker: Entity | None = None
     date: EventDate | None = None
     location: Place | None = None
 
@@ -550,8 +552,22 @@ class EventCoder:
                 f"'{token.text}' by an unarmed actor with no weapons in the sentence is a "
                 "verbal attack: ACCUSE disapprove 111"
             )
+        speaker_entity = (
+            self._entity_at(report.speaker, index, parsed)
+            if report is not None and report.speaker is not None
+            else None
+        )
         cand = Candidate(
-            token, rule, actor, recipient, mod, report, steps, score, relief=relief is not None
+            token,
+            rule,
+            actor,
+            recipient,
+            mod,
+            report,
+            steps,
+            score,
+            relief=relief is not None,
+            speaker=speaker_entity,
         )
         self._apply_plover_rules(cand)
         return cand
@@ -855,7 +871,7 @@ class EventCoder:
             if mod.governed:
                 cand.modality = Modality("asserted", f"an announced retreat ({mod.reason})")
         elif (
-            ptype in THREAT_OF
+            _threatenable(ptype, cand.trigger)
             and mod.value in {"future", "hypothetical"}
             and not mod.governed
             and not mod.conditional
@@ -906,10 +922,9 @@ class EventCoder:
         attribution = None
         if cand.report is not None:
             cue_span = parsed[cand.report.cue_start : cand.report.cue_end]
-            speaker = None
-            if cand.report.speaker is not None:
-                found = self._entity_at(cand.report.speaker, {}, parsed)
-                speaker = found
+            speaker = cand.speaker
+            if speaker is None and cand.report.speaker is not None:
+                speaker = self._entity_at(cand.report.speaker, {}, parsed)
             attribution = (speaker, Span(cue_span.text, cue_span.start_char, cue_span.end_char))
         ptype = plover_types()[cand.plover_type]
         key = "|".join(
@@ -1213,10 +1228,22 @@ def _speaker_is_actor(cand: Candidate) -> bool:
     return any(e.start <= speaker.idx < e.end for e in cand.actor)
 
 
+def _threatenable(ptype: str, trigger: Token) -> bool:
+    """Acts whose announcement by the actor is a threat (PLOVER 1.3 §3.11 modes): force,
+    coercion and sanctions, protests, strikes and boycotts ("will boycott the talks")."""
+    if ptype in THREAT_OF or ptype == "PROTEST":
+        return True
+    return ptype == "REJECT" and trigger.lemma_.lower() == "boycott"
+
+
 def _threat_of(ptype: str, mode: str | None) -> tuple[str, str | None]:
     """CAMEO 13x code and PLOVER THREATEN mode for a threatened act."""
     if ptype == "ASSAULT":
         return "138", "violence"
+    if ptype == "PROTEST":
+        return "133", "restrict"  # CAMEO 133: threaten political dissent or protest
+    if ptype == "REJECT":
+        return "134", "relations"  # CAMEO 134: threaten to halt negotiations
     if ptype == "SANCTION":
         return (
             ("1313", "relations") if mode in {"discontinue", "withdraw"} else ("131", "relations")
