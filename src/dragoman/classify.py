@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dragoman.io.readers import STDIN, ReadError, decode
+from dragoman.layers.events.model import head_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +80,6 @@ def read_requests(path: str) -> Iterator[ClassifyRequest | ReadError]:
 
 def _overlaps(entity_start: int, entity_end: int, span: tuple[int, int] | None) -> bool:
     return span is not None and entity_start < span[1] and span[0] < entity_end
-
-
-def _head_token(parsed, span: tuple[int, int] | None):
-    """The syntactic head of a character span (the token whose head lies outside)."""
-    if span is None:
-        return None
-    chars = parsed.char_span(span[0], span[1], alignment_mode="expand")
-    if chars is None or len(chars) == 0:
-        return None
-    return chars.root
 
 
 def _ancestors(token) -> list:
@@ -204,8 +195,8 @@ def classify_parsed(coder, request: ClassifyRequest, parsed) -> dict:
                 index[i] = m
     reports = find_reports(parsed, ev.frames)
     candidates = ev.candidates(parsed, index, reports, None)
-    a_head = _head_token(parsed, request.actor)
-    r_head = _head_token(parsed, request.recipient)
+    a_head = head_of(parsed, request.actor)
+    r_head = head_of(parsed, request.recipient)
     path = _path(a_head, r_head) if a_head is not None and r_head is not None else []
     on_path = {i: n for n, i in enumerate(path)}
 

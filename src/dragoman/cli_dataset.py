@@ -354,24 +354,10 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def _write_atomically(path: str, write) -> None:
     """Call ``write(tmp)`` on a temporary file beside ``path``, then move it into place."""
-    import contextlib
-    import tempfile
-    from pathlib import Path
+    from dragoman.io.atomic import atomic_path
 
-    from dragoman.dataset.exports import readable_by_all
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=folder)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         write(tmp)
-        readable_by_all(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 DATASET_COMMANDS = {"ingest": run_ingest, "export": run_export, "stats": run_stats}

@@ -18,11 +18,8 @@ a temporary file beside the target that replaces it when complete.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +28,7 @@ from dragoman.dataset.gdelt import write_gdelt
 from dragoman.dataset.plover_format import write_plover
 from dragoman.dataset.query import EventFilter, event_query, event_records
 from dragoman.dataset.store import Store
+from dragoman.io.atomic import atomic_path
 from dragoman.io.writers import CSV_COLUMNS, _table, output_stream
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover", "table")
@@ -151,29 +149,13 @@ _WRITERS = {
 }
 
 
-def readable_by_all(path: str) -> None:
-    """Give a file made by ``mkstemp`` (mode 0600) the mode a plain ``open`` would have."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-
-
 def write_parquet(store: Store, f: EventFilter, dedup: str, out: str) -> int:
     """Write the selection as Parquet with DuckDB, atomically; returns rows written."""
     sql, params = event_query(f, dedup)
     target = Path(out)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    os.close(fd)
-    try:
+    with atomic_path(target) as tmp:
         relation = store.con.sql(f"SELECT * EXCLUDE (row_id) FROM ({sql})", params=params)
         relation.write_parquet(tmp)
-        readable_by_all(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
     return int(store.scalar("SELECT count(*) FROM read_parquet(?)", [str(target)]))
 
 

@@ -14,28 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dragoman.layers.events.frames import Frames
-
-_STATEMENT_NOUNS = frozenset(
-    {
-        "statement",
-        "report",
-        "announcement",
-        "communique",
-        "declaration",
-        "comment",
-        "remark",
-        "letter",
-        "note",
-        "message",
-        "tweet",
-        "post",
-        "interview",
-        "briefing",
-        "release",
-        "speech",
-        "address",
-    }
-)
+from dragoman.layers.quotes.phrases import SAYING_NOUNS, according_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,22 +45,10 @@ def _according_to(doc: Doc, sent_root: Token) -> list[Report]:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            speaker = obj
-            if obj.lemma_.lower() in _STATEMENT_NOUNS:
-                by = next(
-                    (
-                        c
-                        for c in obj.children
-                        if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}
-                    ),
-                    None,
-                )
-                inner = (
-                    next((c for c in by.children if c.dep_ == "pobj"), None)
-                    if by is not None
-                    else None
-                )
-                speaker = inner if inner is not None else None
+            # "according to a statement by the ministry": the ministry; an authorless
+            # "according to a statement" names no speaker
+            source = according_source(obj)
+            speaker = None if source is obj and obj.lemma_.lower() in SAYING_NOUNS else source
             inside = _subtree_indices(token) | _subtree_indices(to)
             content = frozenset(t.i for t in sent_root.subtree) - inside
             out.append(Report(speaker, token.i, to.i + 1, sent_root, content))

@@ -51,7 +51,7 @@ _COLON_LINE = re.compile(
 _MIN_COLON_CONTENT = 10
 
 
-def _according_source(obj: Token) -> Token:
+def according_source(obj: Token) -> Token:
     """ "according to a statement by the ministry" → the ministry; "according to the
     ministry's statement" → the ministry; otherwise the object itself."""
     if obj.lemma_.lower() in SAYING_NOUNS:
@@ -98,7 +98,7 @@ def according_frame(token: Token) -> Frame | None:
     else:
         first, last = before[0], before[-1]
     start, end = span_chars(doc, first, last)
-    source = _according_source(obj)
+    source = according_source(obj)
     return Frame(token.idx, to.idx + len(to.text), token.i, source.i, start, end, "according", True)
 
 
