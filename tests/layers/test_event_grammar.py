@@ -134,3 +134,27 @@ def test_event_ids_are_stable(coder, example_text) -> None:
     first = [e.event_id for e in coder.annotate(Document("ex", example_text, "2022-02-17")).events]
     again = [e.event_id for e in coder.annotate(Document("ex", example_text, "2022-02-17")).events]
     assert first == again and len(set(first)) == len(first)
+
+
+def test_refusal_stated_now_is_reject(coder) -> None:
+    e = one(coder, "The unions said they will not end the strike until wages rise.", "REJECT")
+    assert e.modality == "asserted" and e.trigger.text == "end" and e.plover_mode == "yield"
+    assert not [
+        x for x in events(coder, "Russia did not lift the ban.") if x.plover_type == "REJECT"
+    ]
+
+
+def test_called_for_sanctions_are_a_request_not_sanctions(coder) -> None:
+    found = events(coder, "Some European countries have called for sanctions against Moscow.")
+    assert [e.plover_type for e in found] == ["REQUEST"]
+
+
+def test_announced_boycott_is_a_threat(coder) -> None:
+    e = one(coder, "The opposition parties said they would boycott the elections.", "THREATEN")
+    assert e.modality == "asserted" and e.cameo_code == "133"
+
+
+def test_conditional_offer_is_hypothetical_agree(coder) -> None:
+    text = "Ireland would be willing to contribute more soldiers if the mandate were strengthened."
+    e = one(coder, text, "AGREE")
+    assert e.modality == "hypothetical"

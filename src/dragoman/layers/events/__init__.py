@@ -394,6 +394,8 @@ class EventCoder:
             token = act.trigger
             if token.dep_ not in {"xcomp", "ccomp", "advcl", "acl"} or token.head.i not in by_token:
                 continue
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+                continue  # "until their demands are met": a condition, not the framed act
             frame = by_token[token.head.i]
             act.framed_by = frame
             if frame.plover_type == "AGREE" and (
@@ -461,7 +463,15 @@ class EventCoder:
         if (
             report is not None
             and report.speaker is not None
-            and (reported_rule or (not actor and rule.pos == "verb" and rule.type in VERBAL_TYPES))
+            and (
+                reported_rule
+                or (
+                    not actor
+                    and rule.pos == "verb"
+                    and rule.type in VERBAL_TYPES
+                    and not is_passive(token)  # "demands were met": by someone unnamed
+                )
+            )
         ):
             speaker = self._entities(Arg(report.speaker, "speaker"), index, parsed, date)
             if reported_rule:
@@ -848,6 +858,14 @@ class EventCoder:
         """PLOVER 1.3's rules that turn on modality (§3.1, §3.7.2)."""
         rule, mod = cand.rule, cand.modality
         ptype, cameo, mode = rule.type, rule.cameo, rule.mode
+        refusal = _refusal(cand.trigger, ptype) if mod.value == "negated" else None
+        if refusal is not None:
+            # "will not end the strike", "won't lift the embargo", "failed to reach a
+            # deal": a refusal stated now is a REJECT (PLOVER 1.3 §3.10), not a non-event
+            cand.steps.append(f"a refused {ptype} ({refusal}) is REJECT")
+            cand.modality = Modality("asserted", f"the refusal is stated ({refusal})")
+            cand.plover_type, cand.cameo, cand.mode = "REJECT", *REFUSED[ptype]
+            return
         if ptype == "THREATEN" and any(r.kind == "modality" for r in rule.requires):
             # "will be forced to respond" is a threat made now, not a future event
             cand.modality = Modality("asserted", f"a {mod.value} retaliation stated is a threat")
@@ -1226,6 +1244,40 @@ def _speaker_is_actor(cand: Candidate) -> bool:
     if speaker is None:
         return False
     return any(e.start <= speaker.idx < e.end for e in cand.actor)
+
+
+#: the REJECT a refused cooperative act becomes: CAMEO code and PLOVER mode
+REFUSED = {
+    "CONSULT": ("125", "meet"),
+    "CONCEDE": ("124", "yield"),
+    "RETREAT": ("124", "yield"),
+    "COOPERATE": ("121", "assist"),
+    "AID": ("122", "assist"),
+    "SUPPORT": ("120", None),
+    "AGREE": ("120", None),
+}
+_WILL = frozenset({"will", "wo", "would", "'ll", "shall"})
+
+
+def _refusal(token: Token, ptype: str) -> str | None:
+    """How a negated cooperative act is a refusal: "will not end", "won't lift" (a
+    negated future on the act itself), or "failed to reach an agreement"."""
+    if ptype not in REFUSED:
+        return None
+    verb = token
+    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj"}:
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if negated and auxes & _WILL:
+        return f"'{verb.text}' negated in the future"
+    if (
+        ptype in {"AGREE", "SUPPORT"}
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() == "fail"
+    ):
+        return f"'{verb.head.text} to {verb.text}'"
+    return None
 
 
 def _threatenable(ptype: str, trigger: Token) -> bool:

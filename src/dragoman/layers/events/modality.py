@@ -135,7 +135,8 @@ def modality_of(pred: Token, fr: Frames) -> Modality:
         if dep == "acl" and head.pos_ == "NOUN" and lemma in fr.negation_nouns:
             return Modality("negated", f"under '{head.text}'")
         if dep == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children
+            c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "until"}
+            for c in node.children
         ):
             hypothetical = (
                 hypothetical
