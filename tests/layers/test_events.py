@@ -39,7 +39,6 @@ KNOWN_MISSES: dict[str, str] = {
     "accuse-case-007": "takes the victims inside 'execution of' as the investigated party",
     "accuse-case-014": "'is said to have questioned': hearsay on the subject is not read",
     "reject-case-001": "the bombed hospital inside the denied clause becomes the recipient",
-    "reject-case-004": "'refused demands from mediators to free hostages' takes the hostages",
     "reject-case-005": "'blocked an aid package' is read as obstruction (COERCE), not a veto",
     "reject-case-013": "the inviter ('from Tajikistan') loses to the complement's object",
     "threaten-case-002": "'warned it would reconsider ties': no rule for warned own action",

@@ -57,6 +57,13 @@ from dragoman.ontology import (
 #: acts whose future or intended form is an AGREE (PLOVER 1.3 §3.1)
 COOPERATIVE_ACTS = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 VERBAL_CONFLICT_NEEDING_OTHER = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+#: what one party puts to another; whoever rejects or accepts it answers its author
+PROPOSAL_NOUNS = frozenset(
+    {
+        "request", "demand", "call", "appeal", "proposal", "offer", "invitation", "plea",
+        "ultimatum", "suggestion", "bid", "plan", "initiative", "overture", "petition",
+    }
+)  # fmt: skip
 #: verbs that pass an event noun to someone: "handed X an ultimatum", "gave X a warning"
 GIVING_VERBS = frozenset({"hand", "give", "deliver", "issue", "send", "present", "serve"})
 AGREEMENT_NOUNS = frozenset(
@@ -724,6 +731,21 @@ class EventCoder:
     def _participant(self, noun: Token) -> Token | None:
         """The other party of an event noun, by its own rule: "refused talks with the
         government" → the government."""
+        if noun.lemma_.lower() in PROPOSAL_NOUNS:
+            # "refused a request from the prime minister to dissolve parliament": the
+            # one who asked, not what was asked
+            author = next(
+                (
+                    g
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            ) or next((c for c in noun.children if c.dep_ == "poss"), None)
+            if author is not None:
+                return author
         rules = self.predicates.lookup(noun.lemma_.lower(), "noun")
         for rule in rules:
             found = [a for a in recipients(noun, rule) if a.how != "prep:of"]
@@ -805,9 +827,14 @@ class EventCoder:
             for c in comp.children:
                 if c.dep_ == "prep" and c.lower_ in {"with", "to", "against", "on"}:
                     for obj in c.children:
+                        if obj.dep_ != "pobj":
+                            continue
                         mention = index.get(obj.i)
-                        if obj.dep_ == "pobj" and mention is not None and mention.entity.code:
+                        if mention is not None and mention.entity.code:
                             return [mention.entity]
+                        author = self._participant(obj) if mention is None else None
+                        if author is not None and (m := index.get(author.i)) and m.entity.code:
+                            return [m.entity]  # "refused to respond to a request from X"
         for c in token.children:
             # "mobilized the army for a ground assault against X": the purpose's target
             if c.dep_ == "prep" and c.lower_ in {"for", "toward", "towards"}:
