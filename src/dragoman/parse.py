@@ -60,8 +60,8 @@ _DATELINE_LENGTH = 8
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """Index of the first token after a dateline that opens a line: place words (at
-    least one in capitals, or any place before "--"), an optional "(Agency)", then a dash
-    or colon. None when the line does not open with one."""
+    least one in capitals, or any place before "--") and perhaps a date, an optional
+    "(Agency)", then a dash or colon. None when the line does not open with one."""
     capitals = False
     i = start
     while i < len(doc) and i - start <= _DATELINE_LENGTH:
@@ -77,7 +77,8 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
                 return None
             i = close + 1
             continue
-        if t.text == "," or (t.is_alpha and t.text[:1].isupper()) or t.text == ".":
+        # "ADDIS ABABA, May 15 (Xinhua) --": the dateline may carry its date
+        if t.text in {",", "."} or (t.is_alpha and t.text[:1].isupper()) or t.like_num:
             capitals = capitals or (t.is_alpha and t.text.isupper() and len(t.text) > 1)
             i += 1
             continue

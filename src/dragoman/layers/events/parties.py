@@ -76,7 +76,8 @@ def party_inside(
 ) -> Entity | None:
     """The actor a non-actor phrase is about: "a suspension of air links with 21
     countries", "email accounts at the foreign ministry", "a resolution drafted by the
-    United States", "an invitation to visit New Delhi". ``preps`` narrows the search to
+    United States", "an invitation to visit New Delhi", "China's expansion of reefs".
+    ``preps`` narrows the search to
     those prepositions."""
     for t in token.children:
         if t.dep_ == "prep" and t.lower_ in (preps or _INSIDE_PREPS):
@@ -85,6 +86,9 @@ def party_inside(
                     return found
     if preps:
         return None
+    for t in token.children:  # "China's recent expansion of reefs"
+        if t.dep_ == "poss" and (found := _coded(t, index)) is not None:
+            return found
     for t in token.children:
         if t.dep_ not in {"acl", "relcl"} or t.pos_ != "VERB":
             continue
