@@ -37,6 +37,7 @@ from dragoman.layers.events.arguments import (
 from dragoman.layers.events.frames import Frames, frames
 from dragoman.layers.events.modality import Modality, modality_of
 from dragoman.layers.events.parties import (
+    aided_place,
     counterpart,
     mobilized_against,
     party_inside,
@@ -535,6 +536,11 @@ class EventCoder:
                     "recipient: the party the force is aimed at, "
                     + ", ".join(f"'{e.text}'" for e in targets)
                 )
+        if not recipient and (rule.type == "AID" or relief is not None):
+            place = aided_place(token, actor, index)
+            if place is not None:
+                recipient = [place]
+                steps.append(f"recipient: where the aid goes, '{place.text}'")
         if not recipient and rule.type in {"MOBILIZE", "CONCEDE", "RETREAT"}:
             prompter = prompted_by(token, actor, index)
             if prompter is not None:

@@ -303,6 +303,28 @@ def protected_party(token: Token, actor: list[Entity], index: dict[int, Mention]
     return None
 
 
+def aided_place(token: Token, actor: list[Entity], index: dict[int, Mention]) -> Entity | None:
+    """PLOVER 3.6: aid goes to where it is delivered: "provided €28 million for those
+    affected in Yemen", "gave 352.5 million euros to promote investment in Ethiopia".
+    The nearest country or place of another country than the giver's, after "in", "to",
+    "for" or "into" inside the act's phrase."""
+    own = {e.country for e in actor if e.country}
+    starts = {e.start for e in actor}
+    best: tuple[int, Entity] | None = None
+    for t in token.subtree:
+        mention = index.get(t.i)
+        if mention is None or mention.head != t.i or t.dep_ != "pobj":
+            continue
+        if t.head.lower_ not in {"in", "to", "for", "into"}:
+            continue
+        e = mention.entity
+        if not e.country or e.country in own or e.start in starts:
+            continue
+        if best is None or abs(t.i - token.i) < abs(best[0] - token.i):
+            best = (t.i, e)
+    return best[1] if best else None
+
+
 def counterpart(token: Token, actor: list[Entity], index: dict[int, Mention]) -> Entity | None:
     """For a threat or demand with no recipient in the syntax: the nearest other actor
     of the sentence, of another country than the actor ("Russia will be forced to
