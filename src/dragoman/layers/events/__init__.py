@@ -66,7 +66,9 @@ PROPOSAL_NOUNS = frozenset(
     }
 )  # fmt: skip
 #: verbs that pass an event noun to someone: "handed X an ultimatum", "gave X a warning"
-GIVING_VERBS = frozenset({"hand", "give", "deliver", "issue", "send", "present", "serve"})
+GIVING_VERBS = frozenset(
+    {"hand", "give", "deliver", "issue", "send", "present", "serve", "grant", "extend", "offer"}
+)
 AGREEMENT_NOUNS = frozenset(
     {
         "agreement",
@@ -87,7 +89,7 @@ VERBAL_TYPES = frozenset(
 )
 #: Types whose object is often another event: "insists on the withdrawal of US forces",
 #: "rejected the release of …": the recipient is the doer of that event.
-LOOK_THROUGH = frozenset({"REQUEST", "REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN"})
+LOOK_THROUGH = frozenset({"REQUEST", "REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN", "CONCEDE"})
 _MUST = frozenset({"must", "should", "need", "have"})
 
 
@@ -664,7 +666,13 @@ class EventCoder:
                 if obj is not None and obj.lemma_.lower() in AGREEMENT_NOUNS:
                     preps.append("prep:with")  # "ratified a trade pact with Japan"
                 if obj is not None and preps:
-                    found = recipients(obj, replace(rule, recipient=tuple(preps)))
+                    # on the object, or on a participle describing it ("lifted the
+                    # restrictions imposed on Olmert")
+                    holders = [obj] + [c for c in obj.children if c.dep_ == "acl"]
+                    for holder in holders:
+                        found = recipients(holder, replace(rule, recipient=tuple(preps)))
+                        if found:
+                            break
             if not found and obj is not None:
                 # "forgave 150 million euros of Tunisia's debt", "froze Russia's assets":
                 # whose thing is acted on

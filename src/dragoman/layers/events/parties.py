@@ -35,6 +35,13 @@ AUTHORING_VERBS = frozenset(
         "order", "impose", "introduce", "file", "lodge", "initiate", "call",
     }
 )  # fmt: skip
+#: measures taken against someone, whose "of" names the target ("its boycott of X")
+MEASURE_NOUNS = frozenset(
+    {
+        "boycott", "blockade", "siege", "embargo", "sanction", "restriction", "ban",
+        "suspension", "isolation", "detention", "arrest", "expulsion", "closure",
+    }
+)  # fmt: skip
 #: "after X accepted", "once the unions agree": a clause naming what prompted the act
 _PROMPTING_MARKS = frozenset({"after", "once", "if", "when", "following"})
 #: "after complaints from mining companies", "following pressure from Washington"
@@ -86,6 +93,18 @@ def party_inside(
                     return found
     if preps:
         return None
+    for t in token.children:
+        # "its boycott of Israeli ranchers", "restrictions imposed on Olmert"
+        if t.dep_ == "prep" and t.lower_ == "of" and token.lemma_.lower() in MEASURE_NOUNS:
+            for obj in t.children:
+                if obj.dep_ == "pobj" and (found := _coded(obj, index)) is not None:
+                    return found
+        if t.dep_ == "acl" and t.pos_ == "VERB":
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in {"on", "against"}:
+                    for obj in p.children:
+                        if obj.dep_ == "pobj" and (found := _coded(obj, index)) is not None:
+                            return found
     for t in token.children:  # "China's recent expansion of reefs"
         if t.dep_ == "poss" and (found := _coded(t, index)) is not None:
             return found
