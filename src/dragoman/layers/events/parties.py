@@ -105,6 +105,12 @@ def party_inside(
                     for obj in p.children:
                         if obj.dep_ == "pobj" and (found := _coded(obj, index)) is not None:
                             return found
+    for t in token.children:
+        # "an investigation into claims that two servicemen abused children"
+        if t.dep_ in {"acl", "ccomp"} and t.pos_ in {"VERB", "AUX"}:
+            for subj in t.children:
+                if subj.dep_ in {"nsubj", "nsubjpass"} and (found := _coded(subj, index)):
+                    return found
     for t in token.children:  # "China's recent expansion of reefs"
         if t.dep_ == "poss" and (found := _coded(t, index)) is not None:
             return found
