@@ -38,6 +38,7 @@ from dragoman.layers.events.frames import Frames, frames
 from dragoman.layers.events.modality import Modality, modality_of
 from dragoman.layers.events.parties import (
     aided_place,
+    arrested_in,
     counterpart,
     mobilized_against,
     party_inside,
@@ -499,6 +500,12 @@ class EventCoder:
             if moved is not None:
                 actor = self._entities(Arg(moved, "forces-moved"), index, parsed, date)
                 steps.append(f"actor: the forces moved, '{moved.text}'")
+        if not actor and rule.type == "COERCE" and rule.pos == "verb" and is_passive(token):
+            # "was arrested in Rwanda": the authorities of the state where it happened
+            state = arrested_in(token, index)
+            if state is not None:
+                actor = [state]
+                steps.append(f"actor: the state where it happened, '{state.text}'")
         if not actor:
             return None
         if rule.pos == "noun" and not self._noun_stands(token, actor_arg, recipient_args):

@@ -42,6 +42,14 @@ MEASURE_NOUNS = frozenset(
         "suspension", "isolation", "detention", "arrest", "expulsion", "closure",
     }
 )  # fmt: skip
+#: parts of a place, whose "of" names it: "parts of Kashmir", "the outskirts of Kyiv"
+PART_NOUNS = frozenset(
+    {
+        "part", "area", "region", "province", "district", "outskirts", "north", "south",
+        "east", "west", "centre", "center", "section", "zone", "corner", "stretch", "rest",
+    }
+)  # fmt: skip
+OF_PARTY_NOUNS = MEASURE_NOUNS | PART_NOUNS
 #: "after X accepted", "once the unions agree": a clause naming what prompted the act
 _PROMPTING_MARKS = frozenset({"after", "once", "if", "when", "following"})
 #: "after complaints from mining companies", "following pressure from Washington"
@@ -94,8 +102,9 @@ def party_inside(
     if preps:
         return None
     for t in token.children:
-        # "its boycott of Israeli ranchers", "restrictions imposed on Olmert"
-        if t.dep_ == "prep" and t.lower_ == "of" and token.lemma_.lower() in MEASURE_NOUNS:
+        # "its boycott of Israeli ranchers", "restrictions imposed on Olmert", "a curfew
+        # in parts of Kashmir"
+        if t.dep_ == "prep" and t.lower_ == "of" and token.lemma_.lower() in OF_PARTY_NOUNS:
             for obj in t.children:
                 if obj.dep_ == "pobj" and (found := _coded(obj, index)) is not None:
                     return found
@@ -348,6 +357,19 @@ def aided_place(token: Token, actor: list[Entity], index: dict[int, Mention]) ->
         if best is None or abs(t.i - token.i) < abs(best[0] - token.i):
             best = (t.i, e)
     return best[1] if best else None
+
+
+def arrested_in(token: Token, index: dict[int, Mention]) -> Entity | None:
+    """ "X was arrested in Rwanda": with no agent, the coercion is the state's where it
+    took place (a country named as the place, directly after "in")."""
+    for c in token.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for obj in c.children:
+            mention = index.get(obj.i)
+            if obj.dep_ == "pobj" and mention is not None and mention.entity.kind == "country":
+                return mention.entity
+    return None
 
 
 def counterpart(token: Token, actor: list[Entity], index: dict[int, Mention]) -> Entity | None:
