@@ -697,8 +697,24 @@ class EventCoder:
                     or a.token.pos_ == "PROPN"
                 ][:1]
             if "swap" in rule.recipient and actor is not None and found:
-                # "X hosted Y": the visitor is the actor, the host the recipient (PLOVER 3.2.2)
-                return Arg(found[0].token, "visitor"), [Arg(actor.token, "host")]
+                # "X hosted Y": the visitor is the actor, the host the recipient (PLOVER
+                # 3.2.2); "hosted a dinner for Netanyahu": the guest is named after "for"
+                visitor = found[0].token
+                if not _names_someone(visitor, self.lexicon):
+                    guest = next(
+                        (
+                            g
+                            for p in visitor.children
+                            if p.dep_ == "prep" and p.lower_ == "for"
+                            for g in p.children
+                            if g.dep_ == "pobj"
+                        ),
+                        None,
+                    )
+                    if guest is None:
+                        return actor, []
+                    visitor = guest
+                return Arg(visitor, "visitor"), [Arg(actor.token, "host")]
             if (
                 actor is not None
                 and token.lemma_.lower() in fr.receiving_verbs
@@ -1131,6 +1147,15 @@ def _with_object_preps(token: Token) -> list[Token]:
         if c.dep_ == "dobj":
             out += [p for p in c.children if p.dep_ == "prep" and p.lower_ in _OBJECT_PREPS]
     return out
+
+
+def _names_someone(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names a person, group or state rather than a thing."""
+    return (
+        token.ent_type_ in _ACTOR_ENTS
+        or token.pos_ in {"PROPN", "PRON"}
+        or token.lemma_.lower() in lexicon.agents
+    )
 
 
 def _possessor(obj: Token) -> Token | None:
