@@ -61,6 +61,12 @@ class Entity:
     rule: str | None = None
     antecedent: Span | None = None
 
+    @classmethod
+    def uncoded(cls, text: str, start: int, end: int, kind: str | None, rule: str) -> Entity:
+        """A phrase that names someone the dictionaries do not know: no code, kept so
+        that the output still says who (speakers, recipients that are not actors)."""
+        return cls(text, start, end, None, None, None, None, kind=kind, rule=rule)
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "text": self.text,

@@ -24,6 +24,7 @@ from dragoman.layers.events.anchors import anchors, date_for, is_historical, pla
 from dragoman.layers.events.arguments import (
     Arg,
     _slot,
+    author_of,
     by_agent,
     is_passive,
     noun_actor,
@@ -35,7 +36,7 @@ from dragoman.layers.events.arguments import (
     with_conjuncts,
 )
 from dragoman.layers.events.frames import Frames, frames
-from dragoman.layers.events.modality import Modality, modality_of
+from dragoman.layers.events.modality import FUTURE_AUX, Modality, modality_of
 from dragoman.layers.events.parties import (
     aided_place,
     arrested_in,
@@ -284,16 +285,8 @@ class EventCoder:
         span = parsed[group.start : group.end]
         if not span.text.strip():
             return None
-        return Entity(
-            span.text,
-            span.start_char,
-            span.end_char,
-            None,
-            None,
-            None,
-            None,
-            kind="other",
-            rule="uncoded-noun-phrase",
+        return Entity.uncoded(
+            span.text, span.start_char, span.end_char, "other", "uncoded-noun-phrase"
         )
 
     @staticmethod
@@ -545,7 +538,7 @@ class EventCoder:
                     "recipient: the party the force is aimed at, "
                     + ", ".join(f"'{e.text}'" for e in targets)
                 )
-        if not recipient and (rule.type == "AID" or relief is not None):
+        if not recipient and rule.type == "AID":
             place = aided_place(token, actor, index)
             if place is not None:
                 recipient = [place]
@@ -771,16 +764,7 @@ class EventCoder:
         if noun.lemma_.lower() in PROPOSAL_NOUNS:
             # "refused a request from the prime minister to dissolve parliament": the
             # one who asked, not what was asked
-            author = next(
-                (
-                    g
-                    for c in noun.children
-                    if c.dep_ == "prep" and c.lower_ in {"from", "by"}
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            ) or next((c for c in noun.children if c.dep_ == "poss"), None)
+            author = author_of(noun)
             if author is not None:
                 return author
         rules = self.predicates.lookup(noun.lemma_.lower(), "noun")
@@ -1329,7 +1313,7 @@ REFUSED = {
     "SUPPORT": ("120", None),
     "AGREE": ("120", None),
 }
-_WILL = frozenset({"will", "wo", "would", "'ll", "shall"})
+_WILL = FUTURE_AUX | {"would"}
 
 
 def _refusal(token: Token, ptype: str) -> str | None:

@@ -136,6 +136,17 @@ def by_agent(token: Token) -> Token | None:
     return None
 
 
+def author_of(noun: Token, preps: frozenset[str] = frozenset({"from", "by"})) -> Token | None:
+    """Whom a request, demand or complaint comes from: "a request from X", "calls by X"
+    (the ``preps`` given), else the possessor ("X's demands")."""
+    for c in noun.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """A token and the nouns coordinated with it ("the US and France")."""
     out = [token]

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from dragoman.layers.events.frames import Frames
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can", "must"})
 #: Clause links through which the embedding clause's mode reaches the predicate.
 _EMBEDDING = frozenset(
@@ -101,7 +101,7 @@ def modality_of(pred: Token, fr: Frames) -> Modality:
             return Modality("negated", f"'{pred.head.text}' is negated")
     future = hypothetical = None
     alleged = None
-    if any(a in _FUTURE_AUX for a in auxes) or ("going" in auxes and "to" in auxes):
+    if any(a in FUTURE_AUX for a in auxes) or ("going" in auxes and "to" in auxes):
         future = "future auxiliary"
     modal = next((a for a in auxes if a in _MODAL_HYPOTHETICAL), None)
     if modal and not future:
@@ -161,12 +161,12 @@ def modality_of(pred: Token, fr: Frames) -> Modality:
         head_aux = _aux_words(head)
         if dep in {"xcomp", "acomp"}:
             modal_chain = modal_chain or any(
-                a in _FUTURE_AUX or a in {"would", "could", "might"} for a in head_aux
+                a in FUTURE_AUX or a in {"would", "could", "might"} for a in head_aux
             )
             condition = condition or _has_condition(head)
         if lemma in fr.future and dep in {"xcomp", "pcomp", "prep", "pobj"}:
             intent = True
-        if dep in {"xcomp"} and any(a in _FUTURE_AUX for a in head_aux):
+        if dep in {"xcomp"} and any(a in FUTURE_AUX for a in head_aux):
             future = future or f"'{head.text}' is future"
         if dep in {"xcomp"} and any(a in {"could", "might", "may"} for a in head_aux):
             hypothetical = hypothetical or f"'{head.text}' is hypothetical"

@@ -11,11 +11,13 @@ and the event coder records which one gave the recipient.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.tokens import Token
 
 from dragoman.document import Entity
 from dragoman.layers.entities import Mention
-from dragoman.layers.events.arguments import by_agent
+from dragoman.layers.events.arguments import author_of, by_agent
 
 # "massed troops along its border with Cambodia", "in a signal to Iran", "aimed at
 # Seoul": the words that name whom a mobilisation is directed at (PLOVER 3.14).
@@ -86,6 +88,19 @@ def _coded(token: Token, index: dict[int, Mention]) -> Entity | None:
     return None
 
 
+def _headed(tokens: Iterable[Token], index: dict[int, Mention]) -> Iterator[tuple[Token, Entity]]:
+    """The tokens that head an entity mention, with their entity."""
+    for t in tokens:
+        mention = index.get(t.i)
+        if mention is not None and mention.head == t.i:
+            yield t, mention.entity
+
+
+def _nearest(token: Token, found: Iterable[tuple[Token, Entity]]) -> tuple[Token, Entity] | None:
+    """The candidate closest to ``token`` (the first of equals)."""
+    return min(found, key=lambda pair: abs(pair[0].i - token.i), default=None)
+
+
 def party_inside(
     token: Token, index: dict[int, Mention], preps: frozenset[str] = frozenset()
 ) -> Entity | None:
@@ -142,26 +157,22 @@ def mobilized_against(token: Token, actor: list[Entity], index: dict[int, Mentio
     government forces"; not where the forces go ("to the Caribbean")."""
     actor_starts = {e.start for e in actor}
     moved = {t.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}
-    best: tuple[int, Entity] | None = None
-    for t in token.subtree:
-        mention = index.get(t.i)
-        if mention is None or mention.head != t.i or t.i in moved:
-            continue
-        e = mention.entity
-        if not e.code or e.start in actor_starts:
-            continue
+
+    def aimed(t: Token, e: Entity) -> bool:
+        if t.i in moved or not e.code or e.start in actor_starts:
+            return False
         link = t.head
         destination = link.head.i == token.i and link.lower_ in {"to", "into", "toward", "towards"}
-        aimed = (t.dep_ == "pobj" and link.lower_ in MOBILIZE_TARGET_PREPS and not destination) or (
+        return (t.dep_ == "pobj" and link.lower_ in MOBILIZE_TARGET_PREPS and not destination) or (
             t.dep_ == "dobj" and link.lemma_.lower() in MOBILIZE_TARGET_VERBS
         )
-        if aimed and (best is None or abs(t.i - token.i) < abs(best[0] - token.i)):
-            best = (t.i, e)
+
+    best = _nearest(token, ((t, e) for t, e in _headed(token.subtree, index) if aimed(t, e)))
     if best is None:
         return []
     # "aimed at Seoul and Washington": every conjunct is a recipient
     out = [best[1]]
-    for conj in token.doc[best[0]].conjuncts:
+    for conj in best[0].conjuncts:
         mention = index.get(conj.i)
         if mention is not None and mention.entity.code and mention.entity.start not in actor_starts:
             out.append(mention.entity)
@@ -170,14 +181,8 @@ def mobilized_against(token: Token, actor: list[Entity], index: dict[int, Mentio
 
 def _source_of(noun: Token, index: dict[int, Mention]) -> Entity | None:
     """Who a pressure noun comes from: "complaints from X", "X's demands", "calls by X"."""
-    for c in noun.children:
-        if c.dep_ == "poss" and (found := _coded(c, index)) is not None:
-            return found
-        if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by", "of"}:
-            for obj in c.children:
-                if obj.dep_ == "pobj" and (found := _coded(obj, index)) is not None:
-                    return found
-    return None
+    author = author_of(noun, frozenset({"from", "by", "of"}))
+    return _coded(author, index) if author is not None else None
 
 
 def prompted_by(token: Token, actor: list[Entity], index: dict[int, Mention]) -> Entity | None:
@@ -344,18 +349,18 @@ def aided_place(token: Token, actor: list[Entity], index: dict[int, Mention]) ->
     "for" or "into" inside the act's phrase."""
     own = {e.country for e in actor if e.country}
     starts = {e.start for e in actor}
-    best: tuple[int, Entity] | None = None
-    for t in token.subtree:
-        mention = index.get(t.i)
-        if mention is None or mention.head != t.i or t.dep_ != "pobj":
-            continue
-        if t.head.lower_ not in {"in", "to", "for", "into"}:
-            continue
-        e = mention.entity
-        if not e.country or e.country in own or e.start in starts:
-            continue
-        if best is None or abs(t.i - token.i) < abs(best[0] - token.i):
-            best = (t.i, e)
+    best = _nearest(
+        token,
+        (
+            (t, e)
+            for t, e in _headed(token.subtree, index)
+            if t.dep_ == "pobj"
+            and t.head.lower_ in {"in", "to", "for", "into"}
+            and e.country
+            and e.country not in own
+            and e.start not in starts
+        ),
+    )
     return best[1] if best else None
 
 
@@ -376,19 +381,18 @@ def counterpart(token: Token, actor: list[Entity], index: dict[int, Mention]) ->
     """For a threat or demand with no recipient in the syntax: the nearest other actor
     of the sentence, of another country than the actor ("Russia will be forced to
     respond amid the United States' unwillingness")."""
-    sent = token.sent
     countries = {e.country for e in actor if e.country}
-    best, distance = None, None
-    for i in range(sent.start, sent.end):
-        m = index.get(i)
-        if m is None or m.head != i or m.place:
-            continue
-        e = m.entity
-        if e.code is None or e.country in countries or any(a.start == e.start for a in actor):
-            continue
-        if e.kind == "person" and e.country is None:
-            continue
-        d = abs(i - token.i)
-        if distance is None or d < distance:
-            best, distance = e, d
-    return best
+    starts = {e.start for e in actor}
+    best = _nearest(
+        token,
+        (
+            (t, e)
+            for t, e in _headed(token.sent, index)
+            if not index[t.i].place
+            and e.code is not None
+            and e.country not in countries
+            and e.start not in starts
+            and not (e.kind == "person" and e.country is None)
+        ),
+    )
+    return best[1] if best else None

@@ -243,17 +243,7 @@ class Sources:
                 break
         span = doc[first : last + 1]
         kind = "person" if head.ent_type_ == "PERSON" or head.lower_ in _PERSON_PRONOUNS else None
-        return Entity(
-            span.text,
-            span.start_char,
-            span.end_char,
-            None,
-            None,
-            None,
-            None,
-            kind=kind,
-            rule="quotes:phrase",
-        )
+        return Entity.uncoded(span.text, span.start_char, span.end_char, kind, "quotes:phrase")
 
 
 def resolve_pronoun(entity: Entity, previous: Sequence[Entity]) -> Entity:
